@@ -1,0 +1,271 @@
+"""The command line: ``citelint FILE...``, ``citelint rules``, ``citelint rule CODE``.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, configuration
+or input error (other inputs are still linted and reported).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from citelint import __version__
+from citelint.config import Config, ConfigError
+from citelint.config import load as load_config
+from citelint.finding import Severity
+from citelint.registry import RegistryError, all_rules
+from citelint.reporters import FORMATS
+from citelint.reporters import get as get_reporter
+from citelint.runner import FileResult, RuleCrash, fails, lint_document
+from citelint.sources import InputError, expand, read_path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class DefaultGroup(click.Group):
+    """``citelint FILE`` means ``citelint check FILE``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        elif not args:
+            args = ["check"]
+        return super().parse_args(ctx, args)
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    if not values:
+        return None
+    return [p.strip() for v in values for p in v.split(",") if p.strip()]
+
+
+def _err(message: str) -> None:
+    click.echo(f"citelint: {message}", err=True)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="citelint")
+def main() -> None:
+    """Lint the citations of Wikipedia articles written in wikitext.
+
+    \b
+      citelint Draft.wiki            lint a file (same as: citelint check Draft.wiki)
+      citelint articles/             lint every *.wiki, *.wikitext, *.txt below a folder
+      citelint - < Draft.wiki        lint standard input
+      citelint rules                 list every rule
+      citelint rule REF001           explain one rule
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: text).",
+)
+@click.option(
+    "--select", multiple=True, help="Rules to run: codes, prefixes or names (comma-separated)."
+)
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no findings.")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use."
+)
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to a file.",
+)
+@click.option("--stdin-filename", help="The path to report for input read from '-'.")
+def check(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    statistics: bool,
+    quiet: bool,
+    config_path: str | None,
+    isolated: bool,
+    color: bool | None,
+    output: str | None,
+    stdin_filename: str | None,
+) -> None:
+    """Lint wikitext files, folders or '-' (stdin)."""
+    if not paths:
+        _err("no input given; try 'citelint FILE', 'citelint DIR' or 'citelint -' (see --help)")
+        sys.exit(EXIT_ERROR)
+    try:
+        config = load_config(config_path, isolated)
+        sel = _split(select)
+        config = config.with_overrides(
+            select=sel,
+            extend_select=(config.extend_select + (_split(extend_select) or [])) or None,
+            ignore=(config.ignore + (_split(ignore) or [])) or None,
+            fail_on=Severity.parse(fail_on) if fail_on else None,
+        )
+        config.enabled_codes()
+    except (ConfigError, RegistryError, ValueError) as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+
+    results = lint_paths(list(paths), config, stdin_filename)
+    had_error = any(r.error is not None for r in results)
+    for r in results:
+        if r.error is not None:
+            _err(f"{r.path}: {r.error}")
+
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    try:
+        if statistics and fmt in (None, "text", "concise"):
+            print_statistics(results, out)
+        else:
+            options: dict[str, Any] = {"color": color if not output else False, "quiet": quiet}
+            if quiet and fmt in (None, "text") and not any(r.findings for r in results):
+                pass
+            else:
+                get_reporter(fmt or "text")(results, out, options)
+    finally:
+        if output:
+            out.close()
+    if had_error:
+        sys.exit(EXIT_ERROR)
+    if not exit_zero and fails((f for r in results for f in r.findings), config.fail_on):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+def lint_paths(
+    paths: list[str], config: Config, stdin_filename: str | None = None
+) -> list[FileResult]:
+    """Lint every input; an unreadable input becomes a result with an error."""
+    results: list[FileResult] = []
+    rules_for: dict[tuple[str, ...], list] = {}
+    for item in expand(paths, config.extensions, config.is_excluded):
+        if isinstance(item, InputError):
+            results.append(FileResult(item.path, error=item.message))
+            continue
+        if isinstance(item, tuple):
+            item = read_path(item[1], item[0])
+            if isinstance(item, InputError):
+                results.append(FileResult(item.path, error=item.message))
+                continue
+        doc = item
+        if doc.path == "-" and stdin_filename:
+            doc.path = stdin_filename
+        codes = tuple(config.enabled_codes(doc.path))
+        rules = rules_for.get(codes)
+        if rules is None:
+            rules = rules_for[codes] = config.instantiate(list(codes))
+        try:
+            findings = lint_document(doc, config, rules)
+        except RuleCrash as exc:
+            results.append(FileResult(doc.path, error=f"internal error: {exc}"))
+            continue
+        except RecursionError:
+            results.append(FileResult(doc.path, error="nesting too deep to parse"))
+            continue
+        results.append(FileResult(doc.path, findings, title=doc.title))
+    return results
+
+
+def print_statistics(results: list[FileResult], out: Any) -> None:
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for r in results:
+        for f in r.findings:
+            counts[f.code] = counts.get(f.code, 0) + 1
+            names[f.code] = f.name
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.write(f"{n:>6}  {code:<8} {names[code]}\n")
+    total = sum(counts.values())
+    out.write(f"Found {total} problem{'' if total == 1 else 's'}.\n")
+
+
+@main.command("rules")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def list_rules(fmt: str) -> None:
+    """List every rule: code, name, severity, on by default."""
+    try:
+        rules = all_rules()
+    except RegistryError as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    if fmt == "json":
+        rows = [
+            {
+                "code": c,
+                "name": r.name,
+                "severity": str(r.severity),
+                "default": r.default_enabled,
+                "network": r.needs_network,
+                "summary": r.summary,
+            }
+            for c, r in rules.items()
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    click.echo(f"{'code':<8} {'name':<34} {'severity':<8} {'default':<7} summary")
+    for code, r in rules.items():
+        default = "on" if r.default_enabled else "off"
+        click.echo(f"{code:<8} {r.name:<34} {r.severity!s:<8} {default:<7} {r.summary}")
+
+
+@main.command("rule")
+@click.argument("selector")
+def show_rule(selector: str) -> None:
+    """Print the documentation of one rule (by code or name)."""
+    from citelint.registry import resolve
+
+    try:
+        codes = resolve(selector)
+    except (ValueError, RegistryError) as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    for code in codes:
+        r = all_rules()[code]
+        click.echo(
+            f"{code} {r.name} ({r.severity}, {'on' if r.default_enabled else 'off'} by default)"
+        )
+        click.echo()
+        if r.summary:
+            click.echo(r.summary)
+            click.echo()
+        click.echo(r.doc())
+        if r.options:
+            click.echo("\nOptions:")
+            for o in r.options:
+                click.echo(f"  {o.name} ({o.type.__name__}, default {o.default!r}): {o.help}")
+        if r.bad:
+            click.echo("\nBad:\n")
+            click.echo("\n".join("    " + line for line in r.bad.splitlines()))
+        if r.good:
+            click.echo("\nGood:\n")
+            click.echo("\n".join("    " + line for line in r.good.splitlines()))
+        if len(codes) > 1:
+            click.echo("\n" + "-" * 60)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,468 @@
+"""Parse a document once and index everything the rules read, with exact offsets.
+
+mwparserfromhell nodes carry no positions, but ``str(parse(text)) == text``. One walk
+that adds up the lengths of the pieces each node is printed from gives every node's
+offset, including nodes nested in templates, tags and links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import mwparserfromhell
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from citelint import model
+from citelint.document import Document
+from citelint.guard import defuse
+from citelint.names import normalize_template_name, ref_templates
+
+# Text the parser left as plain text but that looks like a ref tag or a template opening.
+_SUSPICIOUS = re.compile(r"\{\{|<\s*/?\s*ref[\s/>]|<\s*/?\s*references[\s/>]", re.I)
+
+# Tags whose content MediaWiki does not parse as wikitext (refs inside do not count).
+OPAQUE_TAGS = frozenset(
+    ["nowiki", "pre", "math", "chem", "ce", "syntaxhighlight", "source", "score", "timeline", "graph", "hiero", "templatedata", "categorytree", "imagemap", "inputbox", "mapframe", "maplink"]
+)
+
+
+class Index:
+    """Everything rules need from one document, computed in a single walk."""
+
+    def __init__(self, doc: Document, wikicode: Wikicode) -> None:
+        self.doc = doc
+        self.wikicode = wikicode
+        self.refs: list[model.Ref] = []
+        self.reflists: list[model.RefList] = []
+        self.templates: list[model.Template] = []
+        self.links: list[model.ExtLink] = []
+        self.comments: list[model.Comment] = []
+        self.headings: list[model.Heading] = []
+        self.raw_texts: list[model.RawText] = []
+        self._by_name: dict[str, list[model.Template]] | None = None
+        #: openers hidden from the tokenizer to bound its time (see citelint.guard)
+        self.masked_openers = 0
+        #: inline suppression comments, parsed by the runner before rules run
+        self.suppressions: Any = None
+        #: derived data shared between rules (computed once, on first use)
+        self.cache: dict[str, Any] = {}
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def derived(self, key: str, compute: Any) -> Any:
+        """``compute(self)`` once per document, shared by every rule that asks."""
+        try:
+            return self.cache[key]
+        except KeyError:
+            value = self.cache[key] = compute(self)
+            return value
+
+    def templates_named(self, names: Any) -> list[model.Template]:
+        """Templates whose normalised name is in ``names`` (a set or dict)."""
+        if self._by_name is None:
+            by_name: dict[str, list[model.Template]] = {}
+            for t in self.templates:
+                by_name.setdefault(t.name, []).append(t)
+            self._by_name = by_name
+        out: list[model.Template] = []
+        for name in names:
+            out.extend(self._by_name.get(name, ()))
+        if len(out) > 1:
+            out.sort(key=lambda t: t.start)
+        return out
+
+
+def build_index(doc: Document) -> Index:
+    """Parse ``doc`` once and return its index."""
+    source, masked = defuse(doc.text)
+    wikicode = mwparserfromhell.parse(source, skip_style_tags=True)
+    index = Index(doc, wikicode)
+    index.masked_openers = masked
+    _Walker(index).walk(wikicode, 0)
+    return index
+
+
+class _Walker:
+    """Walks the node tree once, tracking offsets and the enclosing ref/template/list."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.tables = ref_templates()
+        self.template: model.Template | None = None
+        self.param: model.Param | None = None
+        self.ref: model.Ref | None = None
+        self.reflist: model.RefList | None = None
+        self.text = index.doc.text
+
+    def walk(self, code: Wikicode, pos: int) -> int:
+        node_fn = self.node
+        for node in code.nodes:
+            pos = node_fn(node, pos)
+        return pos
+
+    def node(self, node: Any, pos: int) -> int:
+        kind = type(node)
+        if kind is Text:
+            value = node.value
+            end = pos + len(value)
+            if self.index.masked_openers:
+                value = self.text[pos:end]
+            if ("{" in value or "<" in value) and _SUSPICIOUS.search(value):
+                self.index.raw_texts.append(
+                    model.RawText(value, pos, end, ref=self.ref, template=self.template)
+                )
+            return end
+        if kind is Template:
+            return self.template_node(node, pos)
+        if kind is Tag:
+            return self.tag_node(node, pos)
+        if kind is ExternalLink:
+            return self.link_node(node, pos)
+        if kind is Wikilink:
+            p = self.walk(node.title, pos + 2)
+            if node.text is not None:
+                p = self.walk(node.text, p + 1)
+            return p + 2
+        if kind is Comment:
+            end = pos + len(node.contents) + 7
+            self.index.comments.append(model.Comment(node.contents, pos, end))
+            return end
+        if kind is Heading:
+            level = node.level
+            end = self.walk(node.title, pos + level) + level
+            self.index.headings.append(model.Heading(level, str(node.title), pos, end))
+            return end
+        if kind is Argument:
+            p = self.walk(node.name, pos + 3)
+            if node.default is not None:
+                p = self.walk(node.default, p + 1)
+            return p + 3
+        if kind is HTMLEntity:
+            return pos + len(str(node))
+        return pos + len(str(node))
+
+    # -- templates -------------------------------------------------------------
+
+    def template_node(self, node: Template, pos: int) -> int:
+        text = self.text
+        tpl = model.Template("", "", pos, pos, [], node, self.template, self.param, self.ref)
+        self.index.templates.append(tpl)
+        saved = (self.template, self.param, self.reflist)
+        self.template = tpl
+        p = self.walk(node.name, pos + 2)
+        tpl.raw_name = raw_name = text[pos + 2 : p]
+        tpl.name = name = normalize_template_name(raw_name)
+        tables = self.tables
+        reflist = None
+        if name in tables["list"]:
+            reflist = model.RefList(
+                "template",
+                name,
+                pos,
+                pos,
+                pos,
+                tables["list"][name] or "",
+                template=tpl,
+                node=node,
+            )
+        self.reflist = None if reflist is not None else saved[2]
+        for param in node.params:
+            p += 1
+            start = p
+            if param.showkey:
+                p = self.walk(param.name, p)
+                name_end = p
+                pname = text[start:p].strip()
+                p += 1
+            else:
+                name_end = p
+                pname = str(param.name)
+            vstart = p
+            entry = model.Param(
+                pname, "", param.showkey, start, start, start, name_end, vstart, vstart, param
+            )
+            self.param = entry
+            if reflist is not None:
+                self.reflist = reflist if param.showkey and pname == "refs" else None
+            p = self.walk(param.value, vstart)
+            entry.value = text[vstart:p]
+            entry.end = entry.value_end = p
+            tpl.params.append(entry)
+        end = p + 2
+        tpl.end = end
+        self.template, self.param, self.reflist = saved
+        if reflist is not None:
+            reflist.end = reflist.open_end = end
+            group = tpl.get("group")
+            if group is not None:
+                reflist.group = group.stripped
+            self.index.reflists.append(reflist)
+        elif name in tables["footnote"]:
+            self.footnote_template(tpl, tables["footnote"][name] or "")
+        elif name in tables["reuse"] and tables["reuse"][name] is not None:
+            self.reuse_template(tpl)
+        return end
+
+    def footnote_template(self, tpl: model.Template, default_group: str) -> None:
+        """``{{efn|text|name=x}}``, ``{{refn|…}}``, ``{{#tag:ref|text|name=x|group=g}}``."""
+        body = None
+        for p in tpl.params:
+            if p.name == "1":
+                body = p
+        name_p = tpl.get("name")
+        group_p = tpl.get("group")
+        content = body.value if body is not None and body.value.strip() else None
+        ref = model.Ref(
+            "template",
+            tpl.name,
+            tpl.start,
+            tpl.end,
+            tpl.end,
+            name_p.stripped if name_p is not None else None,
+            group_p.stripped if group_p is not None else default_group,
+            content,
+            body.value_start if body is not None else tpl.end,
+            body.value_end if body is not None else tpl.end,
+            list=self.reflist,
+            template=tpl.parent,
+            param=tpl.param_in_parent,
+            node=tpl.node,
+        )
+        self._adopt_nested(ref)
+        self.index.refs.append(ref)
+        if self.reflist is not None:
+            self.reflist.refs.append(ref)
+
+    def reuse_template(self, tpl: model.Template) -> None:
+        """``{{r|a|b|group=g}}``: one reuse per positional name."""
+        group_p = tpl.get("group", "g")
+        group = group_p.stripped if group_p is not None else ""
+        for p in tpl.params:
+            if p.showkey or not p.stripped:
+                continue
+            ref = model.Ref(
+                "template",
+                tpl.name,
+                p.value_start,
+                p.value_end,
+                p.value_end,
+                p.stripped,
+                group,
+                None,
+                p.value_end,
+                p.value_end,
+                list=self.reflist,
+                template=tpl.parent,
+                param=tpl.param_in_parent,
+                node=tpl.node,
+            )
+            self.index.refs.append(ref)
+            if self.reflist is not None:
+                self.reflist.refs.append(ref)
+
+    def _adopt_nested(self, ref: model.Ref) -> None:
+        """Templates and links inside a template-made footnote belong to it."""
+        for t in reversed(self.index.templates):
+            if t.start < ref.start:
+                break
+            if t.ref is None and t.start >= ref.content_start and t.end <= ref.content_end:
+                t.ref = ref
+        for link in reversed(self.index.links):
+            if link.start < ref.start:
+                break
+            if link.ref is None:
+                link.ref = ref
+
+    # -- tags ------------------------------------------------------------------
+
+    def attrs(self, node: Tag, p: int) -> tuple[list[model.Attr], int]:
+        out = []
+        for attr in node.attributes:
+            start = p
+            p += len(attr.pad_first)
+            name_start = p
+            p = self.walk(attr.name, p)
+            name_end = p
+            p += len(attr.pad_before_eq)
+            value = None
+            vstart = vend = p
+            if attr.value is not None:
+                p += 1 + len(attr.pad_after_eq)
+                quotes = attr.quotes or ""
+                p += len(quotes)
+                vstart = p
+                p = self.walk(attr.value, p)
+                vend = p
+                p += len(quotes)
+                value = self.text[vstart:vend]
+            out.append(
+                model.Attr(
+                    self.text[name_start:name_end].strip(),
+                    value,
+                    start,
+                    p,
+                    vstart,
+                    vend,
+                    attr.quotes,
+                )
+            )
+        return out, p
+
+    def tag_node(self, node: Tag, pos: int) -> int:
+        if node.wiki_markup:
+            p = pos + len(node.wiki_markup)
+            _, p = self.attrs(node, p)
+            p += len(node.padding or "") + len(node.wiki_style_separator or "")
+            if node.self_closing:
+                return p
+            p = self.walk(node.contents, p)
+            return p + len(node.closing_wiki_markup or "")
+        tag = str(node.tag)
+        lower = tag.strip().lower()
+        p = pos + (2 if node.invalid else 1) + len(tag)
+        if lower in OPAQUE_TAGS:
+            return pos + len(str(node))
+        attrs, p = self.attrs(node, p)
+        if node.self_closing:
+            end = p + len(node.padding) + (1 if node.implicit else 2)
+            if lower == "ref":
+                self.add_ref(node, attrs, pos, end, end, None, end, end)
+            elif lower == "references":
+                self.add_reflist(node, attrs, pos, end, end)
+            return end
+        open_end = p + len(node.padding) + 1
+        if lower == "ref":
+            ref = self.add_ref(node, attrs, pos, open_end, open_end, "", open_end, open_end)
+            saved = self.ref
+            self.ref = ref
+            cend = self.walk(node.contents, open_end)
+            self.ref = saved
+            ref.content = self.text[open_end:cend]
+            ref.content_end = cend
+            end = cend + 3 + len(str(node.closing_tag))
+            ref.end = end
+            return end
+        if lower == "references":
+            rl = self.add_reflist(node, attrs, pos, open_end, open_end)
+            saved_list = self.reflist
+            self.reflist = rl
+            cend = self.walk(node.contents, open_end)
+            self.reflist = saved_list
+            end = cend + 3 + len(str(node.closing_tag))
+            rl.end = end
+            return end
+        cend = self.walk(node.contents, open_end)
+        return cend + 3 + len(str(node.closing_tag))
+
+    def add_ref(
+        self,
+        node: Tag,
+        attrs: list[model.Attr],
+        start: int,
+        open_end: int,
+        end: int,
+        content: str | None,
+        cstart: int,
+        cend: int,
+    ) -> model.Ref:
+        name = group = None
+        for a in attrs:
+            key = a.name.lower()
+            if key == "name":
+                name = (a.value or "").strip()
+            elif key == "group":
+                group = (a.value or "").strip()
+        ref = model.Ref(
+            "tag",
+            "ref",
+            start,
+            end,
+            open_end,
+            name,
+            group or "",
+            content,
+            cstart,
+            cend,
+            attrs,
+            self.reflist,
+            self.template,
+            self.param,
+            node,
+        )
+        self.index.refs.append(ref)
+        if self.reflist is not None:
+            self.reflist.refs.append(ref)
+        return ref
+
+    def add_reflist(
+        self, node: Tag, attrs: list[model.Attr], start: int, open_end: int, end: int
+    ) -> model.RefList:
+        group = ""
+        for a in attrs:
+            if a.name.lower() == "group":
+                group = (a.value or "").strip()
+        rl = model.RefList("tag", "references", start, end, open_end, group, attrs=attrs, node=node)
+        rl.template = self.template
+        self.index.reflists.append(rl)
+        return rl
+
+    # -- links -----------------------------------------------------------------
+
+    def link_node(self, node: ExternalLink, pos: int) -> int:
+        p = pos + (1 if node.brackets else 0)
+        url_start = p
+        p = self.walk(node.url, p)
+        url_end = p
+        title = None
+        if node.title is not None:
+            if not node.suppress_space:
+                p += 1
+            tstart = p
+            p = self.walk(node.title, p)
+            title = self.text[tstart:p]
+        if node.brackets:
+            p += 1
+        self.index.links.append(
+            model.ExtLink(
+                self.text[url_start:url_end],
+                title,
+                node.brackets,
+                pos,
+                p,
+                url_start,
+                url_end,
+                self.ref,
+                self.template,
+                self.param,
+            )
+        )
+        return p
+
+
+def iter_nodes(index: Index) -> Iterator[Any]:
+    """All items of an index in document order (for tests and tools)."""
+    items: list[Any] = [
+        *index.refs,
+        *index.reflists,
+        *index.templates,
+        *index.links,
+        *index.comments,
+        *index.headings,
+    ]
+    items.sort(key=lambda x: x.start)
+    return iter(items)

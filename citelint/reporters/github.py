@@ -1,0 +1,28 @@
+"""``--format github``: workflow commands that GitHub Actions shows as annotations."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from citelint.runner import FileResult
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def report(results: list[FileResult], out: TextIO, options: dict) -> None:
+    for r in results:
+        for f in r.findings:
+            level = _LEVEL[str(f.severity)]
+            out.write(
+                f"::{level} file={_prop(r.path or '-')},line={f.line},col={f.column},"
+                f"endLine={f.end_line},endColumn={f.end_column},"
+                f"title={_prop(f.code + ' ' + f.name)}::{_data(f.message)}\n"
+            )

@@ -1,0 +1,104 @@
+"""``--format sarif``: SARIF 2.1.0, for code-scanning dashboards."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from citelint import __version__
+from citelint.registry import all_rules
+from citelint.runner import FileResult
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+HOME = "https://github.com/citelint/citelint"
+
+
+def help_uri(cls) -> str:
+    return cls.help_url or f"{HOME}/blob/main/docs/rules.md#{cls.code.lower()}"
+
+
+def report(results: list[FileResult], out: TextIO, options: dict) -> None:
+    rules = all_rules()
+    used = sorted({f.code for r in results for f in r.findings})
+    ids = {code: i for i, code in enumerate(used)}
+    descriptors = []
+    for code in used:
+        cls = rules[code]
+        descriptors.append(
+            {
+                "id": code,
+                "name": cls.name,
+                "shortDescription": {"text": cls.summary or cls.name},
+                "fullDescription": {"text": cls.doc() or cls.summary or cls.name},
+                "helpUri": help_uri(cls),
+                "defaultConfiguration": {"level": _LEVEL[str(cls.severity)]},
+            }
+        )
+    sarif_results = []
+    for r in results:
+        for f in r.findings:
+            item = {
+                "ruleId": f.code,
+                "ruleIndex": ids[f.code],
+                "level": _LEVEL[str(f.severity)],
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": (r.path or "-").replace("\\", "/")},
+                            "region": {
+                                "startLine": f.line,
+                                "startColumn": f.column,
+                                "endLine": f.end_line,
+                                "endColumn": f.end_column,
+                                "charOffset": f.offset,
+                                "charLength": f.end_offset - f.offset,
+                            },
+                        }
+                    }
+                ],
+                "partialFingerprints": {"citelint/v1": f.fingerprint},
+            }
+            if f.fix is not None:
+                item["fixes"] = [
+                    {
+                        "description": {"text": f.fix.message},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": (r.path or "-").replace("\\", "/")},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "charOffset": e.offset,
+                                            "charLength": e.end_offset - e.offset,
+                                        },
+                                        "insertedContent": {"text": e.replacement},
+                                    }
+                                    for e in f.fix.edits
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            sarif_results.append(item)
+    doc = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "citelint",
+                        "version": __version__,
+                        "informationUri": HOME,
+                        "rules": descriptors,
+                    }
+                },
+                "results": sarif_results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    json.dump(doc, out, ensure_ascii=False, indent=2)
+    out.write("\n")

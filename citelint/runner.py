@@ -1,0 +1,101 @@
+"""Run rules over documents: parse once, check, stamp, filter.
+
+Rules yield bare :class:`Problem` objects; here they become :class:`Finding` objects with
+code, name, severity, path and positions, and suppressions and selection are applied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from citelint import suppression
+from citelint.config import Config
+from citelint.document import Document
+from citelint.finding import Finding, Problem, Severity
+from citelint.index import Index, build_index
+from citelint.rule import Rule
+
+
+class RuleCrash(Exception):
+    """A rule raised: a bug in citelint or a plugin, reported with its context."""
+
+
+@dataclass
+class FileResult:
+    """The outcome for one input: its findings, or the error that stopped it."""
+
+    path: str | None
+    findings: list[Finding] = field(default_factory=list)
+    title: str | None = None
+    error: str | None = None
+    text: str | None = field(default=None, repr=False)
+
+
+def stamp(rule: type[Rule] | Rule, problem: Problem, doc: Document) -> Finding:
+    start = max(0, min(problem.start, len(doc.text)))
+    end = max(start, min(problem.end, len(doc.text)))
+    line, col = doc.position(start)
+    end_line, end_col = doc.position(end)
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=problem.severity or rule.severity,
+        message=problem.message,
+        path=doc.path,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        offset=start,
+        end_offset=end,
+        fix=problem.fix,
+        source_line=doc.line_text(line),
+    )
+
+
+def _fingerprint(findings: list[Finding], doc: Document) -> None:
+    """A line-independent identity: code + the flagged source + its occurrence number."""
+    seen: dict[str, int] = {}
+    for f in findings:
+        snippet = " ".join(doc.text[f.offset : f.end_offset].split())[:200]
+        key = f"{f.code}\x00{snippet}\x00{f.message}"
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        f.fingerprint = hashlib.sha1(f"{key}\x00{n}".encode()).hexdigest()[:16]
+
+
+def run_rules(index: Index, rules: Iterable[Rule]) -> list[Finding]:
+    doc = index.doc
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            for problem in rule.check(index):
+                findings.append(stamp(rule, problem, doc))
+        except Exception as exc:
+            where = doc.path or "<text>"
+            raise RuleCrash(f"rule {rule.code} crashed on {where}: {exc!r}") from exc
+    return findings
+
+
+def lint_document(
+    doc: Document, config: Config | None = None, rules: list[Rule] | None = None
+) -> list[Finding]:
+    """All findings for one document, filtered by config and inline suppressions."""
+    config = config or Config()
+    if rules is None:
+        rules = config.instantiate(config.enabled_codes(doc.path))
+    index = build_index(doc)
+    index.suppressions = suppression.parse(doc, index.comments)
+    findings = run_rules(index, rules)
+    sup = index.suppressions
+    if sup.file_codes is not None or sup.lines or sup.ranges:
+        findings = [f for f in findings if not sup.hides(f)]
+    findings.sort(key=lambda f: (f.offset, f.code, f.end_offset))
+    _fingerprint(findings, doc)
+    return findings
+
+
+def fails(findings: Iterable[Finding], fail_on: Severity) -> bool:
+    return any(f.severity >= fail_on for f in findings)
