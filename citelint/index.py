@@ -269,7 +269,7 @@ class _Walker:
                 list=self.reflist,
                 template=tpl.parent,
                 param=tpl.param_in_parent,
-                node=tpl.node,
+                node=p.node,
             )
             self.index.refs.append(ref)
             if self.reflist is not None:
