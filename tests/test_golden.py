@@ -10,9 +10,9 @@ import os
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from citelint.cli import main
-from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = ["samples/broken-citations.wiki", "samples/clean.wiki"]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import CORPUS, needs_shared
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citelint.document import Document
 from citelint.index import build_index, iter_nodes
-from conftest import CORPUS, needs_shared
 
 
 def index(text: str):
