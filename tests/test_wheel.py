@@ -8,7 +8,6 @@ import venv
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -32,13 +31,17 @@ def test_wheel_ships_rules(tmp_path: Path) -> None:
     # no stray top-level "rules" package in site-packages
     probe = subprocess.run(
         [str(py), "-c", "import importlib.util as u; print(u.find_spec('rules'))"],
-        capture_output=True, text=True, check=True, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
     )
     assert probe.stdout.strip() == "None"
     sample = ROOT / "samples" / "broken-citations.wiki"
     r = subprocess.run(
         [str(env_dir / "bin" / "citelint"), "--isolated", "--format", "concise", str(sample)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert r.returncode == 1
     assert ":5:51: REF001" in r.stdout

@@ -1,0 +1,95 @@
+"""Lint time vs bare mwparserfromhell parse time over the corpus, measured side by side.
+
+    python bench/bench_lint.py [CORPUS_DIR] [--rounds N]
+
+Prints, per round and as medians: the bare parse (``mwparserfromhell.parse(text)``, its
+defaults), citelint's full lint of the same texts (all default rules, JSON report written
+to /dev/null), their ratio (target: <= 1.5), and the cost of each rule family on
+already-built indexes. Rounds alternate between the two so that machine noise hits both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import mwparserfromhell
+
+from citelint.config import Config
+from citelint.document import Document
+from citelint.index import build_index
+from citelint.reporters import get as get_reporter
+from citelint.runner import FileResult, lint_document, run_rules
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "articles"
+
+
+def bare_parse(texts: list[str]) -> float:
+    t0 = time.perf_counter()
+    for text in texts:
+        mwparserfromhell.parse(text)
+    return time.perf_counter() - t0
+
+
+def full_lint(docs: list[tuple[str, str]], config: Config, rules: list) -> float:
+    t0 = time.perf_counter()
+    results = []
+    for path, text in docs:
+        results.append(FileResult(path, lint_document(Document(text, path), config, rules)))
+    with open("/dev/null", "w", encoding="utf-8") as out:
+        get_reporter("json")(results, out, {})
+    return time.perf_counter() - t0
+
+
+def family_costs(docs: list[tuple[str, str]], rules: list) -> dict[str, float]:
+    indexes = [build_index(Document(text, path)) for path, text in docs]
+    costs: dict[str, float] = defaultdict(float)
+    for rule in rules:
+        family = rule.code.rstrip("0123456789")
+        t0 = time.perf_counter()
+        for ix in indexes:
+            ix.suppressions = None
+            run_rules(ix, [rule])
+        costs[family] += time.perf_counter() - t0
+    return dict(costs)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args()
+    files = sorted(Path(args.corpus).glob("*.wiki"))
+    if not files:
+        sys.exit(f"no *.wiki files in {args.corpus}")
+    docs = [(str(p), p.read_text(encoding="utf-8")) for p in files]
+    texts = [t for _, t in docs]
+    size = sum(len(t) for t in texts)
+    config = Config()
+    rules = config.instantiate(config.enabled_codes())
+    print(f"{len(docs)} files, {size / 1e6:.1f} M characters, {len(rules)} default rules")
+    parse_times, lint_times = [], []
+    for i in range(args.rounds):
+        gc.collect()
+        p = bare_parse(texts)
+        gc.collect()
+        lint = full_lint(docs, config, rules)
+        parse_times.append(p)
+        lint_times.append(lint)
+        print(f"round {i + 1}: bare parse {p:.2f} s   lint {lint:.2f} s   ratio {lint / p:.2f}")
+    mp, ml = statistics.median(parse_times), statistics.median(lint_times)
+    print(f"median: bare parse {mp:.2f} s   lint {ml:.2f} s   ratio {ml / mp:.2f} (target <= 1.5)")
+    print(f"throughput: {size / ml / 1e6:.2f} M characters/s, {len(docs) / ml:.0f} files/s")
+    costs = family_costs(docs, rules)
+    print("rule families on built indexes (share of bare parse):")
+    for family, cost in sorted(costs.items(), key=lambda kv: -kv[1]):
+        print(f"  {family:<6} {cost * 1000:8.0f} ms  {cost / mp:6.1%}")
+
+
+if __name__ == "__main__":
+    main()
