@@ -7,7 +7,10 @@ or input error (other inputs are still linted and reported).
 from __future__ import annotations
 
 import json
+import os
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import click
@@ -15,7 +18,9 @@ import click
 from citelint import __version__
 from citelint.config import Config, ConfigError
 from citelint.config import load as load_config
+from citelint.document import Document
 from citelint.finding import Severity
+from citelint.fixes import fix_document, unified_diff, write_atomically
 from citelint.registry import RegistryError, all_rules
 from citelint.reporters import FORMATS
 from citelint.reporters import get as get_reporter
@@ -34,6 +39,19 @@ class DefaultGroup(click.Group):
         elif not args:
             args = ["check"]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """An unexpected exception is a bug: say so in one line, exit 2, no traceback
+        (set CITELINT_DEBUG=1 to see it)."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("CITELINT_DEBUG"):
+                raise
+            _err(f"internal error: {exc!r} (please report it; CITELINT_DEBUG=1 shows details)")
+            sys.exit(EXIT_ERROR)
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -96,6 +114,9 @@ def main() -> None:
     help="Write the report to a file.",
 )
 @click.option("--stdin-filename", help="The path to report for input read from '-'.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -111,6 +132,9 @@ def check(
     color: bool | None,
     output: str | None,
     stdin_filename: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
 ) -> None:
     """Lint wikitext files, folders or '-' (stdin)."""
     if not paths:
@@ -130,12 +154,20 @@ def check(
         _err(str(exc))
         sys.exit(EXIT_ERROR)
 
-    results = lint_paths(list(paths), config, stdin_filename)
+    fixing = (
+        FixMode(write=fix and not diff, diff=diff, unsafe=unsafe_fixes) if fix or diff else None
+    )
+    results = lint_paths(list(paths), config, stdin_filename, fixing)
     had_error = any(r.error is not None for r in results)
+    if fixing is not None and fixing.applied:
+        verb = "Would fix" if fixing.diff else "Fixed"
+        _err(f"{verb} {fixing.applied} problem{'' if fixing.applied == 1 else 's'}.")
     for r in results:
         if r.error is not None:
             _err(f"{r.path}: {r.error}")
 
+    if fixing is not None and fixing.diff:
+        sys.exit(EXIT_ERROR if had_error else EXIT_FINDINGS if fixing.applied else EXIT_OK)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
         if statistics and fmt in (None, "text", "concise"):
@@ -156,8 +188,19 @@ def check(
     sys.exit(EXIT_OK)
 
 
+@dataclass
+class FixMode:
+    write: bool
+    diff: bool
+    unsafe: bool
+    applied: int = 0
+
+
 def lint_paths(
-    paths: list[str], config: Config, stdin_filename: str | None = None
+    paths: list[str],
+    config: Config,
+    stdin_filename: str | None = None,
+    fixing: FixMode | None = None,
 ) -> list[FileResult]:
     """Lint every input; an unreadable input becomes a result with an error."""
     results: list[FileResult] = []
@@ -179,7 +222,13 @@ def lint_paths(
         if rules is None:
             rules = rules_for[codes] = config.instantiate(list(codes))
         try:
-            findings = lint_document(doc, config, rules)
+            if fixing is None:
+                findings = lint_document(doc, config, rules)
+            else:
+                findings = apply_fixes(doc, config, rules, fixing)
+        except OSError as exc:
+            results.append(FileResult(doc.path, error=f"cannot write fixes: {exc}"))
+            continue
         except RuleCrash as exc:
             results.append(FileResult(doc.path, error=f"internal error: {exc}"))
             continue
@@ -188,6 +237,22 @@ def lint_paths(
             continue
         results.append(FileResult(doc.path, findings, title=doc.title))
     return results
+
+
+def apply_fixes(doc: Document, config: Config, rules: list, mode: FixMode) -> list:
+    """Fix one document; write it back (or print a diff) and return what is left."""
+    fixed, findings, applied = fix_document(doc, config, rules, mode.unsafe)
+    if not applied:
+        return findings
+    mode.applied += applied
+    if mode.diff:
+        click.echo(unified_diff(doc.path or "-", doc.text, fixed), nl=False)
+    elif doc.path == "-" or doc.path is None:
+        click.echo(fixed, nl=False)
+    else:
+        data = (("\ufeff" if doc.bom else "") + fixed).encode("utf-8")
+        write_atomically(Path(doc.path), data)
+    return findings
 
 
 def print_statistics(results: list[FileResult], out: Any) -> None:

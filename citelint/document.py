@@ -17,6 +17,8 @@ class Document:
     text: str
     path: str | None = None
     title: str | None = None
+    #: the file began with a UTF-8 byte order mark (kept when fixes are written back)
+    bom: bool = False
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property

@@ -33,7 +33,11 @@ def all_rules() -> dict[str, type[Rule]]:
     rules: dict[str, type[Rule]] = {}
     names: dict[str, str] = {}
     for source in sources:
-        for cls in rule_classes_in(source):
+        try:
+            classes = list(rule_classes_in(source))
+        except ImportError as exc:
+            raise RegistryError(str(exc)) from exc
+        for cls in classes:
             if not _CODE.match(cls.code):
                 raise RegistryError(f"rule {cls.__qualname__} has an invalid code {cls.code!r}")
             if not _NAME.match(cls.name):

@@ -78,7 +78,10 @@ def rule_classes_in(obj: Any) -> Iterator[type[Rule]]:
     modules = [obj]
     if hasattr(obj, "__path__"):
         for info in pkgutil.iter_modules(obj.__path__, obj.__name__ + "."):
-            modules.append(importlib.import_module(info.name))
+            try:
+                modules.append(importlib.import_module(info.name))
+            except Exception as exc:
+                raise ImportError(f"cannot import rule module {info.name}: {exc!r}") from exc
     for module in modules:
         for value in vars(module).values():
             if (

@@ -33,9 +33,8 @@ def decode(data: bytes, path: str) -> Document | InputError:
         return InputError(
             path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         )
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return Document(text=text, path=path)
+    bom = text.startswith("\ufeff")
+    return Document(text=text[1:] if bom else text, path=path, bom=bom)
 
 
 def read_path(path: Path, display: str) -> Document | InputError:
