@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from citelint import __version__
+from citelint import __version__, baseline
 from citelint.config import Config, ConfigError
 from citelint.config import load as load_config
 from citelint.document import Document
@@ -114,6 +114,18 @@ def main() -> None:
     help="Write the report to a file.",
 )
 @click.option("--stdin-filename", help="The path to report for input read from '-'.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Hide findings recorded in this baseline file (from --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings as the baseline and exit 0.",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
@@ -132,6 +144,8 @@ def check(
     color: bool | None,
     output: str | None,
     stdin_filename: str | None,
+    baseline_path: str | None,
+    write_baseline_path: str | None,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -166,6 +180,18 @@ def check(
         if r.error is not None:
             _err(f"{r.path}: {r.error}")
 
+    if write_baseline_path:
+        n = baseline.write(Path(write_baseline_path), results)
+        _err(f"Wrote {n} finding{'' if n == 1 else 's'} to the baseline {write_baseline_path}.")
+        sys.exit(EXIT_ERROR if had_error else EXIT_OK)
+    if baseline_path:
+        try:
+            hidden = baseline.apply(results, baseline.load(Path(baseline_path)))
+        except baseline.BaselineError as exc:
+            _err(str(exc))
+            sys.exit(EXIT_ERROR)
+        if hidden and not quiet:
+            _err(f"{hidden} finding{'' if hidden == 1 else 's'} hidden by the baseline.")
     if fixing is not None and fixing.diff:
         sys.exit(EXIT_ERROR if had_error else EXIT_FINDINGS if fixing.applied else EXIT_OK)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115

@@ -60,7 +60,7 @@ def _fingerprint(findings: list[Finding], doc: Document) -> None:
     seen: dict[str, int] = {}
     for f in findings:
         snippet = " ".join(doc.text[f.offset : f.end_offset].split())[:200]
-        key = f"{f.code}\x00{snippet}\x00{f.message}"
+        key = f"{f.code}\x00{snippet}"
         n = seen.get(key, 0)
         seen[key] = n + 1
         f.fingerprint = hashlib.sha1(f"{key}\x00{n}".encode()).hexdigest()[:16]

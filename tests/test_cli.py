@@ -172,3 +172,19 @@ def test_no_input_is_a_usage_error() -> None:
     r = run([])
     assert r.exit_code == 2
     assert "no input given" in r.output
+
+
+def test_baseline_hides_known_findings_by_content_not_line(files: Path, tmp_path: Path) -> None:
+    path = files / "broken.wiki"
+    base = tmp_path / "baseline.json"
+    r = run(["--write-baseline", str(base), str(path)])
+    assert r.exit_code == 0
+    assert "Wrote 2 findings to the baseline" in r.output
+    assert run(["--baseline", str(base), str(path)]).exit_code == 0
+    # lines move and a new problem appears: only the new one is reported
+    path.write_text("New text.\n\n" + BROKEN + 'B<ref name="b"/>\n')
+    r = run(["--baseline", str(base), "--format", "concise", str(path)])
+    assert r.exit_code == 1
+    assert f'{path}:6:2: REF001 The named ref "b" is used but never defined\n' in r.output
+    assert "REF012" not in r.output
+    assert run(["--baseline", str(tmp_path / "nope.json"), str(path)]).exit_code == 2
