@@ -1,0 +1,103 @@
+"""SFN001: a short citation whose CITEREF anchor no citation makes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from citelint.rules._sfn import rendered_links, shown, where
+
+from citelint.citeref import citerefs
+from citelint.finding import Problem, Severity
+from citelint.index import Index
+from citelint.rule import Rule
+
+
+class SfnNoTarget(Rule):
+    """A ``{{sfn}}``, ``{{sfnp}}``, ``{{sfnm}}`` or ``{{harv}}``-family short citation that
+    links to a ``CITEREF`` anchor no citation on the page makes. On Wikipedia it shows
+    "Harv error: link from CITEREFSmith2001 doesn't point to any citation" and the
+    reader's click goes nowhere. Usually the names or the year differ from the full
+    citation's (``{{sfn|Smith|2001}}`` against ``|last=Smith |year=2002``), the citation
+    lists its author as ``author=John Smith`` (anchor ``CITEREFJohn_Smith2001``), or the
+    full citation is missing. The message suggests the closest anchor that exists.
+
+    citelint computes anchors from the wikitext without expanding templates. Citation
+    wrappers it knows (``{{Cite EB1911}}``, the ``{{MSW3 …}}`` family) and any template
+    given ``ref={{sfnref|…}}`` are understood; an anchor made by a template it does not
+    know is not, so a short citation to it would be reported: add that template to
+    citelint/data/short_citations.json (``wrappers``) or silence the line. Identical
+    ``{{sfn}}`` calls share one footnote and are reported once, at the first;
+    ``ignore-err=yes`` silences a short citation, as on Wikipedia."""
+
+    code = "SFN001"
+    name = "sfn-no-target"
+    severity = Severity.ERROR
+    summary = "Short citation links to no citation"
+    help_url = "https://en.wikipedia.org/wiki/Category:Harv_and_Sfn_no-target_errors"
+    bad = (
+        "A claim.{{sfn|Smith|2001|p=4}}\n\n== Notes ==\n{{reflist}}\n\n== Sources ==\n"
+        "* {{cite book |last=Smith |first=Ann |title=Bridges |year=2002}}\n"
+    )
+    good = (
+        "A claim.{{sfn|Smith|2002|p=4}}\n\n== Notes ==\n{{reflist}}\n\n== Sources ==\n"
+        "* {{cite book |last=Smith |first=Ann |title=Bridges |year=2002}}\n"
+    )
+
+    def check(self, index: Index) -> Iterator[Problem]:
+        refs = citerefs(index)
+        if not refs.links:
+            return
+        anchors = refs.anchors
+        for link, calls in rendered_links(index):
+            if link.uncertain:
+                continue
+            for anchor_id in link.ids:
+                if anchor_id in anchors:
+                    continue
+                tpl = link.template
+                message = f"{shown(link)} links to {anchor_id}, but no citation makes that anchor"
+                hint = _closest(anchor_id, anchors)
+                if hint is not None:
+                    message += f" (did you mean {hint[0]}, made at {where(index, hint[1])}?)"
+                if calls > 1:
+                    message += f"; {calls} identical calls share this footnote"
+                yield Problem(tpl.start, tpl.end, message)
+
+
+def _closest(anchor_id: str, anchors: dict) -> tuple[str, int] | None:
+    """The existing anchor most like a missing one: the same but for letter case; the
+    same year with the names inside a longer name (``author=Ann Smith``); the same
+    names with another year; else the closest spelling."""
+    folded = anchor_id.casefold()
+    names, year = _split(anchor_id)
+    same_names = None
+    for other, made in anchors.items():
+        if other.casefold() == folded:
+            return other, made[0].start
+    if names:
+        for other, made in anchors.items():
+            other_names, other_year = _split(other)
+            if not other_names:
+                continue
+            if other_year == year and (names in other_names or other_names in names):
+                return other, made[0].start
+            if same_names is None and other_names == names:
+                same_names = other, made[0].start
+    if same_names is not None:
+        return same_names
+    candidates = [a for a in anchors if a.startswith("CITEREF")]
+    match = difflib.get_close_matches(anchor_id, candidates, n=1, cutoff=0.8)
+    if match:
+        return match[0], anchors[match[0]][0].start
+    return None
+
+
+def _split(anchor_id: str) -> tuple[str, str]:
+    """``CITEREFSmithJones2001a`` → (``SmithJones``, ``2001a``)."""
+    m = _ANCHOR.match(anchor_id)
+    return (m.group(1), m.group(2) or "") if m else ("", "")
+
+
+_ANCHOR = re.compile(r"^CITEREF(.*?)((?:\d{4}[a-z]?(?:–\d{2,4}[a-z]?)?|n\.d\.)?)$")
