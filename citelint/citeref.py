@@ -103,13 +103,6 @@ def date_year(date: str) -> str:
 # -- name lists -------------------------------------------------------------------------
 
 
-def _aliases(patterns: tuple[str, ...], n: int) -> tuple[str, ...]:
-    out = [p.replace("#", str(n)) for p in patterns]
-    if n == 1:
-        out.extend(p.replace("#", "") for p in patterns)
-    return tuple(dict.fromkeys(out))
-
-
 _AUTHOR = (
     "last#",
     "author#",
@@ -129,12 +122,22 @@ _CONTRIBUTOR = (
     "contributor-surname#",
     "contributor#-surname",
 )
-#: CS1 tolerates small holes in a numbered list; it reads this far past the last name.
-_SCAN = MAX_NAMES + 2
-_LISTS = {
-    key: [_aliases(patterns, n) for n in range(1, _SCAN + 1)]
-    for key, patterns in (("author", _AUTHOR), ("editor", _EDITOR), ("contributor", _CONTRIBUTOR))
-}
+#: How far a numbered list is read; holes are closed up, and the first four names count.
+_SCAN = 9
+
+
+def _alias_table() -> dict[str, tuple[str, int, int]]:
+    """Every name-list parameter → (list, position, preference among its aliases)."""
+    table: dict[str, tuple[str, int, int]] = {}
+    for kind, patterns in (("author", _AUTHOR), ("editor", _EDITOR), ("contributor", _CONTRIBUTOR)):
+        for rank, pattern in enumerate(patterns):
+            for n in range(1, _SCAN + 1):
+                table.setdefault(pattern.replace("#", str(n)), (kind, n, rank))
+            table.setdefault(pattern.replace("#", ""), (kind, 1, rank))
+    return table
+
+
+_ALIASES = _alias_table()
 
 
 def _vancouver(value: str) -> list[str]:
@@ -152,20 +155,24 @@ def _vancouver(value: str) -> list[str]:
 
 
 def _names(params: dict[str, str], kind: str) -> list[str]:
-    names: list[str] = []
-    for aliases in _LISTS[kind]:
-        for alias in aliases:
-            value = params.get(alias)
-            if value:
-                names.append(value)
-                break
-        if len(names) == MAX_NAMES:
-            break
-    if not names and kind in ("author", "editor"):
+    """The first four last names of one name list (``author``, ``editor``, ``contributor``)."""
+    found: dict[int, tuple[int, str]] = {}
+    aliases = _ALIASES
+    for name, value in params.items():
+        entry = aliases.get(name)
+        if entry is None or entry[0] != kind or not value:
+            continue
+        _, n, rank = entry
+        best = found.get(n)
+        if best is None or rank < best[0]:
+            found[n] = (rank, value)
+    if found:
+        return [found[n][1] for n in sorted(found)][:MAX_NAMES]
+    if kind in ("author", "editor"):
         vlist = params.get("vauthors" if kind == "author" else "veditors")
         if vlist:
-            names = _vancouver(vlist)
-    return names
+            return _vancouver(vlist)
+    return []
 
 
 def citeref(names: list[str], year: str) -> str:
@@ -336,6 +343,9 @@ def _compute(index: Index) -> Citerefs:
     prefixes = t["citation_prefixes"]
     wrappers = t["wrappers"]
     footnotes = t["footnotes"]
+
+    if not index.templates_named(link_kinds):
+        return Citerefs([], {}, set())  # no short citation: nothing to check
 
     # ref={{sfnref|…}} / ref={{harvid|…}} spell the id of the template they sit in.
     spelled: dict[int, str] = {}
