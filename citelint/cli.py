@@ -21,6 +21,9 @@ from citelint.config import load as load_config
 from citelint.document import Document
 from citelint.finding import Severity
 from citelint.fixes import fix_document, unified_diff, write_atomically
+from citelint.links.options import link_options, settings_from_flags
+from citelint.links.phase import with_link_rules
+from citelint.links.settings import LinkSettings
 from citelint.registry import RegistryError, all_rules
 from citelint.reporters import FORMATS
 from citelint.reporters import get as get_reporter
@@ -129,6 +132,7 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@link_options
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -149,6 +153,7 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    link_flags: dict[str, Any],
 ) -> None:
     """Lint wikitext files, folders or '-' (stdin)."""
     if not paths:
@@ -164,6 +169,11 @@ def check(
             fail_on=Severity.parse(fail_on) if fail_on else None,
         )
         config.enabled_codes()
+        links = settings_from_flags(link_flags, config.links, fmt, quiet)
+        if links is not None:
+            config = with_link_rules(config)
+        elif not quiet and any(c.startswith("LINK") for c in config.enabled_codes()):
+            _err("note: the LINK rules only report with --check-links; no link was checked")
     except (ConfigError, RegistryError, ValueError) as exc:
         _err(str(exc))
         sys.exit(EXIT_ERROR)
@@ -171,7 +181,7 @@ def check(
     fixing = (
         FixMode(write=fix and not diff, diff=diff, unsafe=unsafe_fixes) if fix or diff else None
     )
-    results = lint_paths(list(paths), config, stdin_filename, fixing)
+    results = lint_paths(list(paths), config, stdin_filename, fixing, links)
     had_error = any(r.error is not None for r in results)
     if fixing is not None and fixing.applied:
         verb = "Would fix" if fixing.diff else "Fixed"
@@ -227,10 +237,15 @@ def lint_paths(
     config: Config,
     stdin_filename: str | None = None,
     fixing: FixMode | None = None,
+    links: LinkSettings | None = None,
 ) -> list[FileResult]:
-    """Lint every input; an unreadable input becomes a result with an error."""
+    """Lint every input; an unreadable input becomes a result with an error.
+
+    With ``links`` (``--check-links``) every document is parsed first, the URLs of all
+    of them are checked once, and then the rules run (see citelint.links.phase)."""
     results: list[FileResult] = []
     rules_for: dict[tuple[str, ...], list] = {}
+    pending: list[tuple[int, Document, list]] = []
     for item in expand(paths, config.extensions, config.is_excluded):
         if isinstance(item, InputError):
             results.append(FileResult(item.path, error=item.message))
@@ -247,6 +262,10 @@ def lint_paths(
         rules = rules_for.get(codes)
         if rules is None:
             rules = rules_for[codes] = config.instantiate(list(codes))
+        if links is not None:
+            pending.append((len(results), doc, rules))
+            results.append(FileResult(doc.path, title=doc.title))
+            continue
         try:
             if fixing is None:
                 findings = lint_document(doc, config, rules)
@@ -262,7 +281,47 @@ def lint_paths(
             results.append(FileResult(doc.path, error="nesting too deep to parse"))
             continue
         results.append(FileResult(doc.path, findings, title=doc.title))
+    if links is not None:
+        _lint_with_links(results, pending, config, fixing, links)
     return results
+
+
+def _lint_with_links(
+    results: list[FileResult],
+    pending: list[tuple[int, Document, list]],
+    config: Config,
+    fixing: FixMode | None,
+    links: LinkSettings,
+) -> None:
+    """Parse every document once, check the URLs of all of them, then run the rules."""
+    from citelint.links.judge import run_results
+    from citelint.links.phase import needs_links, run_link_phase
+    from citelint.runner import prepare_index
+
+    ready = []
+    for slot, doc, rules in pending:
+        try:
+            ready.append((slot, doc, rules, prepare_index(doc)))
+        except RecursionError:
+            results[slot].error = "nesting too deep to parse"
+    run = run_link_phase(
+        [ix for _, _, rules, ix in ready if needs_links([r.code for r in rules])], links
+    )
+    for note in run.notes:
+        _err(note)
+    with run_results(run.results):
+        for slot, doc, rules, index in ready:
+            try:
+                if fixing is None:
+                    results[slot].findings = lint_document(doc, config, rules, index=index)
+                else:
+                    results[slot].findings = apply_fixes(doc, config, rules, fixing)
+            except OSError as exc:
+                results[slot].error = f"cannot write fixes: {exc}"
+            except RuleCrash as exc:
+                results[slot].error = f"internal error: {exc}"
+            except RecursionError:
+                results[slot].error = "nesting too deep to parse"
 
 
 def apply_fixes(doc: Document, config: Config, rules: list, mode: FixMode) -> list:

@@ -163,6 +163,12 @@ def from_mapping(data: dict[str, Any], source: str = "<config>") -> Config:
     if "links" in data:
         if not isinstance(data["links"], dict):
             raise ConfigError(f"{source}: 'links' must be a table")
+        from citelint.links.settings import from_table
+
+        try:
+            from_table(data["links"], source)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
         cfg.links = dict(data["links"])
     if "rules" in data:
         table = data["rules"]

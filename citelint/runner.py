@@ -79,15 +79,28 @@ def run_rules(index: Index, rules: Iterable[Rule]) -> list[Finding]:
     return findings
 
 
+def prepare_index(doc: Document) -> Index:
+    """Parse ``doc`` once: its index with inline suppressions, ready for the rules."""
+    index = build_index(doc)
+    index.suppressions = suppression.parse(doc, index.comments)
+    return index
+
+
 def lint_document(
-    doc: Document, config: Config | None = None, rules: list[Rule] | None = None
+    doc: Document,
+    config: Config | None = None,
+    rules: list[Rule] | None = None,
+    index: Index | None = None,
 ) -> list[Finding]:
-    """All findings for one document, filtered by config and inline suppressions."""
+    """All findings for one document, filtered by config and inline suppressions.
+
+    ``index`` is the document's index when a phase before the rules already built it
+    (the link check does), so that each document is parsed once."""
     config = config or Config()
     if rules is None:
         rules = config.instantiate(config.enabled_codes(doc.path))
-    index = build_index(doc)
-    index.suppressions = suppression.parse(doc, index.comments)
+    if index is None:
+        index = prepare_index(doc)
     findings = run_rules(index, rules)
     sup = index.suppressions
     if sup.file_codes is not None or sup.lines or sup.ranges:

@@ -1,0 +1,477 @@
+"""The async link checker: one httpx client and one event loop for a whole run.
+
+Scheduling: URLs are queued per host (``host:port``). A dispatcher starts at most
+``max_concurrency`` checks at once and at most ``per_host`` per host, and spaces the
+requests to one host by ``host_delay`` seconds; a busy or rate-limited host never holds
+up the others. Each check asks HEAD first, falls back to GET (streamed, at most
+``max_body`` bytes read) when HEAD is refused or inconclusive, retries timeouts,
+connection errors, 5xx and 429 with exponential backoff that honours ``Retry-After``,
+and follows redirects itself so that each hop is vetted and judged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import email.utils
+import errno
+import heapq
+import itertools
+import ssl
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import httpcore
+import httpx
+
+from citelint.links.result import (
+    DEAD,
+    INCONCLUSIVE,
+    OK,
+    PERMANENT_REDIRECTS,
+    REDIRECT_STATUSES,
+    REFUSED,
+    RETRY_STATUSES,
+    LinkResult,
+    is_root,
+    judge_status,
+    looks_like_error_page,
+)
+from citelint.links.safety import BlockedAddress, DNSFailure, GuardedBackend, host_refusal
+from citelint.links.settings import LinkSettings
+
+OnResult = Callable[[LinkResult], None]
+
+#: when this many distinct names failed DNS and none resolved, the network is down
+DNS_DOWN_THRESHOLD = 5
+
+_FINAL_KINDS = frozenset({"dns", "tls", "blocked", "invalid"})
+_RETRY_KINDS = frozenset({"timeout", "refused", "dns-temp", "network"})
+_DEAD_KINDS = frozenset({"dns", "tls", "refused"})
+
+
+@dataclass
+class _Answer:
+    """One request's outcome: a status and headers, or an error kind and reason."""
+
+    status: int | None = None
+    headers: httpx.Headers | None = None
+    kind: str = ""
+    error: str = ""
+    note: str = ""
+
+    @property
+    def retryable(self) -> bool:
+        if self.status is not None:
+            return self.status in RETRY_STATUSES
+        return self.kind in _RETRY_KINDS
+
+    @property
+    def location(self) -> str | None:
+        if self.status in REDIRECT_STATUSES and self.headers is not None:
+            return self.headers.get("location")
+        return None
+
+    def retry_after(self) -> float | None:
+        """Seconds from a ``Retry-After`` header (delta or HTTP date), if any."""
+        if self.headers is None:
+            return None
+        value = self.headers.get("retry-after")
+        if not value:
+            return None
+        value = value.strip()
+        if value.isdigit():
+            return float(value)
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when is None:
+            return None
+        return max(0.0, when.timestamp() - time.time())
+
+
+@dataclass
+class _Host:
+    key: str
+    queue: deque[str] = field(default_factory=deque)
+    active: int = 0
+    next_at: float = 0.0
+    scheduled: bool = False
+
+
+@dataclass
+class _Ticket:
+    """Per-check state: the host whose slot the dispatcher reserved, request count."""
+
+    host: _Host | None
+    requests: int = 0
+
+
+class _Transport(httpx.AsyncHTTPTransport):
+    """httpx's transport over an httpcore pool whose connections go through the guard."""
+
+    def __init__(self, pool: httpcore.AsyncConnectionPool) -> None:
+        self._pool = pool
+
+
+def host_key(url: httpx.URL) -> str:
+    port = url.port or (443 if url.scheme == "https" else 80)
+    return f"{url.host.lower()}:{port}"
+
+
+def _root_cause(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        chain.append(cur)
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return chain
+
+
+def _classify(exc: BaseException, timeout: float) -> _Answer:
+    if isinstance(exc, BlockedAddress):
+        return _Answer(kind="blocked", error=f"not checked: {exc} (use --allow-private)")
+    if isinstance(exc, DNSFailure):
+        return _Answer(kind="dns" if exc.permanent else "dns-temp", error=exc.detail)
+    if isinstance(exc, (asyncio.TimeoutError, httpx.TimeoutException)):
+        return _Answer(kind="timeout", error=f"timed out after {timeout:g} s")
+    if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
+        return _Answer(kind="invalid", error=f"not a valid URL ({exc})")
+    chain = _root_cause(exc)
+    for e in chain:
+        if isinstance(e, ssl.SSLError):
+            detail = getattr(e, "verify_message", None) or getattr(e, "reason", None) or str(e)
+            return _Answer(kind="tls", error=f"TLS failure: {detail}")
+    for e in chain:
+        if isinstance(e, ConnectionRefusedError) or (
+            isinstance(e, OSError) and e.errno == errno.ECONNREFUSED
+        ):
+            return _Answer(kind="refused", error="connection refused")
+    if any("connection refused" in str(e).lower() for e in chain):
+        return _Answer(kind="refused", error="connection refused")
+    detail = str(exc) or type(exc).__name__
+    return _Answer(kind="network", error=f"network error: {detail}")
+
+
+class Checker:
+    """Check many URLs with one client; ``run`` returns a result for every URL given."""
+
+    def __init__(self, settings: LinkSettings, on_result: OnResult | None = None) -> None:
+        self.s = settings
+        self.on_result = on_result
+        self.hosts: dict[str, _Host] = {}
+        #: every request sent, as (method, url): the tests and the bench read it
+        self.requests = 0
+        self._client: httpx.AsyncClient | None = None
+        self._dns_dead: set[str] = set()
+
+    # -- entry point -------------------------------------------------------------
+
+    async def run(self, urls: list[str]) -> dict[str, LinkResult]:
+        results: dict[str, LinkResult] = {}
+        todo: list[str] = []
+        for url in dict.fromkeys(urls):
+            refusal = self._precheck(url)
+            if refusal is not None:
+                self._done(results, refusal)
+            else:
+                todo.append(url)
+        if not todo:
+            return results
+        backend = GuardedBackend(self.s.allow_private, self.s.hosts)
+        limit = max(self.s.max_concurrency * 2, 10)
+        pool = httpcore.AsyncConnectionPool(
+            ssl_context=_ssl_context(),
+            max_connections=limit,
+            max_keepalive_connections=limit,
+            keepalive_expiry=10.0,
+            network_backend=backend,
+        )
+        headers = {
+            "User-Agent": self.s.user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "Accept-Language": "en",
+        }
+        async with httpx.AsyncClient(
+            transport=_Transport(pool),
+            headers=headers,
+            timeout=httpx.Timeout(self.s.timeout),
+            follow_redirects=False,
+            trust_env=False,
+        ) as client:
+            self._client = client
+            await self._dispatch(todo, results)
+        self._client = None
+        if len(backend.failed_names) >= DNS_DOWN_THRESHOLD and not backend.resolved_names:
+            for url in self._dns_dead:
+                r = results[url]
+                r.verdict = INCONCLUSIVE
+                r.reason += "; no host name resolved at all: is the network down?"
+        return results
+
+    def _done(self, results: dict[str, LinkResult], result: LinkResult) -> None:
+        results[result.url] = result
+        if self.on_result is not None:
+            self.on_result(result)
+
+    def _precheck(self, url: str) -> LinkResult | None:
+        try:
+            parsed = httpx.URL(url)
+        except (httpx.InvalidURL, ValueError) as exc:
+            return LinkResult(
+                url, REFUSED, reason=f"not a valid URL ({exc})", checked_at=time.time()
+            )
+        if parsed.scheme not in ("http", "https"):
+            reason = f"not checked: the {parsed.scheme or 'missing'} scheme is not http(s)"
+            return LinkResult(url, REFUSED, reason=reason, checked_at=time.time())
+        if not parsed.host:
+            return LinkResult(
+                url, REFUSED, reason="not a valid URL (no host)", checked_at=time.time()
+            )
+        refusal = host_refusal(parsed.host, self.s.allow_private)
+        if refusal is not None:
+            reason = f"not checked: {refusal} (use --allow-private)"
+            return LinkResult(url, REFUSED, reason=reason, checked_at=time.time())
+        return None
+
+    # -- scheduling --------------------------------------------------------------
+
+    def _host(self, url: httpx.URL) -> _Host:
+        key = host_key(url)
+        host = self.hosts.get(key)
+        if host is None:
+            host = self.hosts[key] = _Host(key)
+        return host
+
+    async def _dispatch(self, urls: list[str], results: dict[str, LinkResult]) -> None:
+        loop = asyncio.get_running_loop()
+        for url in urls:
+            self._host(httpx.URL(url)).queue.append(url)
+        ready: deque[_Host] = deque()
+        waiting: list[tuple[float, int, _Host]] = []
+        seq = itertools.count()
+        active: dict[asyncio.Task, _Host] = {}
+        per_host, max_active = self.s.per_host, self.s.max_concurrency
+
+        def schedule(h: _Host) -> None:
+            if h.scheduled or not h.queue or h.active >= per_host:
+                return
+            h.scheduled = True
+            if h.next_at > loop.time():
+                heapq.heappush(waiting, (h.next_at, next(seq), h))
+            else:
+                ready.append(h)
+
+        for h in list(self.hosts.values()):
+            schedule(h)
+        while ready or waiting or active:
+            now = loop.time()
+            while waiting and waiting[0][0] <= now:
+                ready.append(heapq.heappop(waiting)[2])
+            while ready and len(active) < max_active:
+                h = ready.popleft()
+                h.scheduled = False
+                if h.next_at > now:  # a Retry-After pushed it back meanwhile
+                    schedule(h)
+                    continue
+                url = h.queue.popleft()
+                h.active += 1
+                h.next_at = max(now, h.next_at) + self.s.host_delay
+                active[asyncio.ensure_future(self._check(url, _Ticket(h)))] = h
+                schedule(h)
+            timeout = None
+            if waiting and len(active) < max_active:
+                timeout = max(0.0, waiting[0][0] - loop.time())
+            if not active:
+                if timeout is not None:
+                    await asyncio.sleep(timeout)
+                continue
+            done, _ = await asyncio.wait(
+                active, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+            )
+            for task in done:
+                h = active.pop(task)
+                h.active -= 1
+                self._done(results, task.result())
+                schedule(h)
+
+    async def _pace(self, host: _Host, ticket: _Ticket) -> None:
+        """Wait for this host's next request slot (the dispatcher reserved the first)."""
+        if ticket.host is host:
+            ticket.host = None
+            return
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        start = max(now, host.next_at)
+        host.next_at = start + self.s.host_delay
+        if start > now:
+            await asyncio.sleep(start - now)
+
+    # -- one URL -----------------------------------------------------------------
+
+    async def _check(self, url: str, ticket: _Ticket) -> LinkResult:
+        try:
+            result = await self._follow(url, ticket)
+        except Exception as exc:  # a bug must not sink the whole run
+            result = LinkResult(url, INCONCLUSIVE, reason=f"internal error: {exc!r}")
+        result.requests = ticket.requests
+        result.checked_at = time.time()
+        return result
+
+    async def _follow(self, url: str, ticket: _Ticket) -> LinkResult:
+        chain: list[tuple[int, str]] = []
+        seen = {url}
+        current = url
+        for _ in range(self.s.max_redirects + 1):
+            answer = await self._fetch(current, ticket)
+            location = answer.location
+            if location is None:
+                break
+            try:
+                nxt = str(httpx.URL(current).join(location.strip()).copy_with(fragment=None))
+            except (httpx.InvalidURL, ValueError):
+                return LinkResult(url, INCONCLUSIVE, answer.status, f"bad redirect {location!r}")
+            assert answer.status is not None
+            chain.append((answer.status, nxt))
+            if nxt in seen:
+                return LinkResult(url, INCONCLUSIVE, answer.status, f"redirect loop at {nxt}")
+            refusal = self._precheck(nxt)
+            if refusal is not None:
+                verdict = REFUSED if "allow-private" in refusal.reason else INCONCLUSIVE
+                return LinkResult(
+                    url, verdict, answer.status, f"redirects to {nxt}: {refusal.reason}"
+                )
+            seen.add(nxt)
+            current = nxt
+        else:
+            return LinkResult(
+                url, INCONCLUSIVE, None, f"more than {self.s.max_redirects} redirects"
+            )
+        return self._judge(url, current, chain, answer)
+
+    def _judge(
+        self, url: str, final: str, chain: list[tuple[int, str]], answer: _Answer
+    ) -> LinkResult:
+        via = f"redirects to {final}, which " if chain else ""
+        final_url = final if chain else None
+        if answer.status is None:
+            if answer.kind in _DEAD_KINDS:
+                verdict = DEAD
+                if answer.kind == "dns":
+                    self._dns_dead.add(url)
+            elif answer.kind == "blocked":
+                verdict = REFUSED
+            else:
+                verdict = INCONCLUSIVE
+            reason = f"{via}fails: {answer.error}" if via else answer.error
+            return LinkResult(url, verdict, None, reason, final_url)
+        verdict, reason = judge_status(answer.status, answer.headers)
+        if answer.note:
+            reason = f"{reason}; {answer.note}"
+        result = LinkResult(
+            url, verdict, answer.status, f"{via}answers {reason}" if via else reason
+        )
+        result.final_url = final_url
+        if not chain or verdict != OK:
+            return result
+        k = 0
+        while k < len(chain) and chain[k][0] in PERMANENT_REDIRECTS:
+            k += 1
+        if k:
+            result.moved_to = chain[k - 1][1]
+        start, end = httpx.URL(url), httpx.URL(final)
+        end_tail = end.path + ("?" + end.query.decode() if end.query else "")
+        start_tail = start.path + ("?" + start.query.decode() if start.query else "")
+        if (is_root(end.path) and not end.query and not is_root(start.path)) or (
+            looks_like_error_page(end_tail) and not looks_like_error_page(start_tail)
+        ):
+            result.soft404 = True
+        return result
+
+    async def _fetch(self, url: str, ticket: _Ticket) -> _Answer:
+        """HEAD, then GET when HEAD is refused or inconclusive; retries with backoff."""
+        host = self._host(httpx.URL(url))
+        method = "HEAD"
+        retries_left = self.s.retries
+        while True:
+            answer = await self._send(method, url, host, ticket)
+            if answer.status is not None and (
+                200 <= answer.status < 300 or answer.location is not None
+            ):
+                return answer
+            if answer.kind in _FINAL_KINDS:
+                return answer
+            if method == "HEAD":
+                method = "GET"
+                if not answer.retryable:
+                    continue  # HEAD refused (405, 403 …): ask with GET at once
+            if not answer.retryable or retries_left == 0:
+                return answer
+            attempt = self.s.retries - retries_left
+            wait = answer.retry_after()
+            if wait is None:
+                wait = self.s.backoff * (2**attempt)
+            elif wait > self.s.max_retry_wait:
+                answer.note = f"asked to retry after {wait:.0f} s, longer than max-retry-wait"
+                return answer
+            retries_left -= 1
+            if answer.status in (429, 503):  # the whole host asked for a pause
+                loop = asyncio.get_running_loop()
+                host.next_at = max(host.next_at, loop.time() + wait)
+            await asyncio.sleep(wait)
+
+    async def _send(self, method: str, url: str, host: _Host, ticket: _Ticket) -> _Answer:
+        assert self._client is not None
+        await self._pace(host, ticket)
+        self.requests += 1
+        ticket.requests += 1
+        client = self._client
+        try:
+            request = client.build_request(method, url)
+            response = await asyncio.wait_for(client.send(request, stream=True), self.s.timeout)
+        except Exception as exc:
+            return _classify(exc, self.s.timeout)
+        try:
+            if method == "GET" and response.status_code not in REDIRECT_STATUSES:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(self._drain(response), self.s.timeout)
+            return _Answer(response.status_code, response.headers)
+        finally:
+            with contextlib.suppress(Exception):
+                await response.aclose()
+
+    async def _drain(self, response: httpx.Response) -> None:
+        """Read at most ``max_body`` bytes; a small body is read whole, so the
+        connection can be reused, a large one is cut off by closing it."""
+        length = response.headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.s.max_body:
+            return
+        read = 0
+        async for chunk in response.aiter_raw():
+            read += len(chunk)
+            if read > self.s.max_body:
+                return
+
+
+_SSL: ssl.SSLContext | None = None
+
+
+def _ssl_context() -> ssl.SSLContext:
+    global _SSL
+    if _SSL is None:
+        import certifi
+
+        _SSL = ssl.create_default_context(cafile=certifi.where())
+    return _SSL
+
+
+async def check_urls_async(
+    urls: list[str], settings: LinkSettings, on_result: OnResult | None = None
+) -> dict[str, LinkResult]:
+    """Check ``urls`` (already normalised) inside a running event loop."""
+    return await Checker(settings, on_result).run(urls)
