@@ -21,7 +21,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from citelint.model import Ref, Template
 
 MAX_NAMES = 4
-len_max = sys.maxsize
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
@@ -325,7 +323,7 @@ def _attribute_spans(index: Index) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_right(spans, (pos, len_max)) - 1
+    i = bisect_right(spans, (pos, pos)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
@@ -343,6 +341,7 @@ def _compute(index: Index) -> Citerefs:
     prefixes = t["citation_prefixes"]
     wrappers = t["wrappers"]
     footnotes = t["footnotes"]
+    checked = t["checked"]
 
     if not index.templates_named(link_kinds):
         return Citerefs([], {}, set())  # no short citation: nothing to check
@@ -377,7 +376,7 @@ def _compute(index: Index) -> Citerefs:
                 link = _sfnm_link(tpl)
             else:
                 link = _harvs_link(tpl)
-            if tpl.value("ignore-err").lower() in ("yes", "y", "true", "1"):
+            if kind not in checked or tpl.value("ignore-err").lower() in ("yes", "y", "true", "1"):
                 link.checked = False
             if name in footnotes:
                 link.footnote = _footnote_key(link)

@@ -33,9 +33,9 @@ class UncitedBibliographyEntry(Rule):
     it to "Further reading" or remove it) or its short citations spell the anchor
     differently (see SFN001).
 
-    Off by default: over the 265-article test corpus it fires about 180 times, mostly on
-    legitimately listed works (reading lists, an author's publications, general
-    references that the article cites as a whole). Sections whose titles are in
+    Off by default: over the 265-article test corpus it fires 145 times in 19 of the 38
+    articles with short citations, mostly on legitimately listed works (reading lists,
+    an author's publications, general references that the article cites as a whole). Sections whose titles are in
     ``skip_sections`` are not checked; articles without short citations never are."""
 
     code = "SFN003"
