@@ -28,6 +28,7 @@ from mwparserfromhell.wikicode import Wikicode
 from citelint import model
 from citelint.document import Document
 from citelint.guard import defuse
+from citelint.mw import normalize_attr_value, parse_attributes, tag_arg_value, template_arg_value
 from citelint.names import normalize_template_name, ref_templates
 
 # Text the parser left as plain text but that looks like a ref tag or a template opening.
@@ -37,6 +38,25 @@ _SUSPICIOUS = re.compile(r"\{\{|<\s*/?\s*ref[\s/>]|<\s*/?\s*references[\s/>]", r
 OPAQUE_TAGS = frozenset(
     ["nowiki", "pre", "math", "chem", "ce", "syntaxhighlight", "source", "score", "timeline", "graph", "hiero", "templatedata", "categorytree", "imagemap", "inputbox", "mapframe", "maplink"]
 )
+
+
+# Tags whose content mwparserfromhell leaves unparsed but MediaWiki parses as wikitext
+# (gallery captions can carry refs).
+REPARSED_TAGS = frozenset(["gallery"])
+
+
+def template_group(tpl: model.Template, spec: dict) -> str:
+    """The group a footnote or list template passes to Cite, as its code would."""
+    if spec["fixed_group"]:
+        return spec["group"]
+    p = tpl.get("group")
+    if p is None:
+        return spec["group"]
+    allowed = spec["group_values"]
+    if allowed is not None:
+        value = template_arg_value(p.value)
+        return value if value in allowed else spec["group"]
+    return tag_arg_value(p.value)
 
 
 class Index:
@@ -169,17 +189,12 @@ class _Walker:
         tpl.name = name = normalize_template_name(raw_name)
         tables = self.tables
         reflist = None
-        if name in tables["list"]:
+        spec = tables["list"].get(name)
+        if spec is not None:
             reflist = model.RefList(
-                "template",
-                name,
-                pos,
-                pos,
-                pos,
-                tables["list"][name] or "",
-                template=tpl,
-                node=node,
+                "template", name, pos, pos, pos, spec["group"], template=tpl, node=node
             )
+            refs_params = spec["refs"]
         self.reflist = None if reflist is not None else saved[2]
         for param in node.params:
             p += 1
@@ -198,7 +213,7 @@ class _Walker:
             )
             self.param = entry
             if reflist is not None:
-                self.reflist = reflist if param.showkey and pname == "refs" else None
+                self.reflist = reflist if pname in refs_params else None
             p = self.walk(param.value, vstart)
             entry.value = text[vstart:p]
             entry.end = entry.value_end = p
@@ -208,24 +223,25 @@ class _Walker:
         self.template, self.param, self.reflist = saved
         if reflist is not None:
             reflist.end = reflist.open_end = end
-            group = tpl.get("group")
-            if group is not None:
-                reflist.group = group.stripped
+            reflist.group = template_group(tpl, spec)
             self.index.reflists.append(reflist)
-        elif name in tables["footnote"]:
-            self.footnote_template(tpl, tables["footnote"][name] or "")
+        elif tables["footnote"].get(name) is not None:
+            self.footnote_template(tpl, tables["footnote"][name])
         elif name in tables["reuse"] and tables["reuse"][name] is not None:
             self.reuse_template(tpl)
         return end
 
-    def footnote_template(self, tpl: model.Template, default_group: str) -> None:
+    def footnote_template(self, tpl: model.Template, spec: dict) -> None:
         """``{{efn|text|name=x}}``, ``{{refn|…}}``, ``{{#tag:ref|text|name=x|group=g}}``."""
         body = None
-        for p in tpl.params:
-            if p.name == "1":
-                body = p
+        for key in spec["content"]:
+            body = tpl.get(key)
+            if body is not None:
+                break
         name_p = tpl.get("name")
-        group_p = tpl.get("group")
+        name = tag_arg_value(name_p.value) if name_p is not None else None
+        if name == "" and tpl.name != "#tag:ref":
+            name = None  # {{efn}}, {{refn}}: {{#if:{{{name|}}}|…}} passes no name at all
         content = body.value if body is not None and body.value.strip() else None
         ref = model.Ref(
             "template",
@@ -233,8 +249,8 @@ class _Walker:
             tpl.start,
             tpl.end,
             tpl.end,
-            name_p.stripped if name_p is not None else None,
-            group_p.stripped if group_p is not None else default_group,
+            name,
+            template_group(tpl, spec),
             content,
             body.value_start if body is not None else tpl.end,
             body.value_end if body is not None else tpl.end,
@@ -337,15 +353,21 @@ class _Walker:
         p = pos + (2 if node.invalid else 1) + len(tag)
         if lower in OPAQUE_TAGS:
             return pos + len(str(node))
+        attr_start = p
         attrs, p = self.attrs(node, p)
+        is_cite = lower == "ref" or lower == "references"
         if node.self_closing:
             end = p + len(node.padding) + (1 if node.implicit else 2)
-            if lower == "ref":
-                self.add_ref(node, attrs, pos, end, end, None, end, end)
-            elif lower == "references":
-                self.add_reflist(node, attrs, pos, end, end)
+            if is_cite:
+                attrs = self.mw_attrs(attr_start, end - (1 if node.implicit else 2))
+                if lower == "ref":
+                    self.add_ref(node, attrs, pos, end, end, None, end, end)
+                else:
+                    self.add_reflist(node, attrs, pos, end, end)
             return end
         open_end = p + len(node.padding) + 1
+        if is_cite:
+            attrs = self.mw_attrs(attr_start, open_end - 1)
         if lower == "ref":
             ref = self.add_ref(node, attrs, pos, open_end, open_end, "", open_end, open_end)
             saved = self.ref
@@ -366,8 +388,29 @@ class _Walker:
             end = cend + 3 + len(str(node.closing_tag))
             rl.end = end
             return end
-        cend = self.walk(node.contents, open_end)
+        if lower in REPARSED_TAGS:
+            inner = str(node.contents)
+            cend = self.walk(mwparserfromhell.parse(inner, skip_style_tags=True), open_end)
+        else:
+            cend = self.walk(node.contents, open_end)
         return cend + 3 + len(str(node.closing_tag))
+
+    def mw_attrs(self, start: int, end: int) -> list[model.Attr]:
+        """The attributes of a ``<ref>``/``<references>`` tag as MediaWiki reads them."""
+        return [
+            model.Attr(
+                a.name,
+                a.raw,
+                a.start,
+                a.end,
+                a.value_start,
+                a.value_end,
+                a.quotes,
+                a.dropped,
+                a.unclosed_quote,
+            )
+            for a in parse_attributes(self.text[start:end], start)
+        ]
 
     def add_ref(
         self,
@@ -382,11 +425,10 @@ class _Walker:
     ) -> model.Ref:
         name = group = None
         for a in attrs:
-            key = a.name.lower()
-            if key == "name":
-                name = (a.value or "").strip()
-            elif key == "group":
-                group = (a.value or "").strip()
+            if a.name == "name":
+                name = normalize_attr_value(a.value or "")
+            elif a.name == "group":
+                group = normalize_attr_value(a.value or "")
         ref = model.Ref(
             "tag",
             "ref",
@@ -414,8 +456,8 @@ class _Walker:
     ) -> model.RefList:
         group = ""
         for a in attrs:
-            if a.name.lower() == "group":
-                group = (a.value or "").strip()
+            if a.name == "group":
+                group = normalize_attr_value(a.value or "")
         rl = model.RefList("tag", "references", start, end, open_end, group, attrs=attrs, node=node)
         rl.template = self.template
         self.index.reflists.append(rl)

@@ -22,6 +22,10 @@ class Attr:
     value_start: int
     value_end: int
     quotes: str | None
+    #: MediaWiki silently ignores attributes whose names have odd characters (``ms"``)
+    dropped: bool = False
+    #: the value's opening quote is never closed (it then runs to the end of the tag)
+    unclosed_quote: bool = False
 
 
 @dataclass(eq=False)

@@ -1,52 +1,24 @@
 from __future__ import annotations
 
-import difflib
-import unicodedata
 from collections.abc import Iterator
 
+from citelint.cite import cite_issues, did_you_mean
 from citelint.finding import Problem, Severity
 from citelint.index import Index
-from citelint.refgraph import ref_graph
 from citelint.rule import Rule
 
-_LOOKALIKE = str.maketrans(
-    {
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "–": "-",
-        "—": "-",
-        "−": "-",
-        "‘": "'",
-        "’": "'",
-        "“": '"',
-        "”": '"',
-        "_": " ",
-    }
-)
-
-
-def _fold(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).translate(_LOOKALIKE).casefold().strip()
-
-
-def did_you_mean(name: str, candidates: list[str]) -> str | None:
-    """The defined name the user most likely meant: same letters up to case, dashes or
-    quotes first, then a close spelling."""
-    folded = _fold(name)
-    for c in candidates:
-        if _fold(c) == folded:
-            return c
-    by_fold = {_fold(c): c for c in candidates}
-    close = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.75)
-    return by_fold[close[0]] if close else None
+__all__ = ["UndefinedNamedRef", "did_you_mean"]
 
 
 class UndefinedNamedRef(Rule):
     """A named ref is used (``<ref name="x"/>``, ``{{r|x}}``) but no ref with that name
     and group has any text. MediaWiki shows "Cite error: The named reference x was used
     but no text was provided" in the reference list. Reported once per name, at its first
-    use; when a defined name is close, the message suggests it."""
+    use; when a defined name is close (case, spaces or underscores, dash and quote
+    look-alikes, a small misspelling), the message suggests it.
+
+    Cite checks this when a reference list shows the group, so a name defined only
+    after the list that shows its first use counts as undefined there."""
 
     code = "REF001"
     name = "undefined-named-ref"
@@ -60,16 +32,6 @@ class UndefinedNamedRef(Rule):
     )
 
     def check(self, index: Index) -> Iterator[Problem]:
-        graph = ref_graph(index)
-        for (group, name), uses in graph.uses.items():
-            if (group, name) in graph.definitions:
-                continue
-            first = uses[0]
-            if first.list is not None and first.kind == "tag":
-                continue  # an empty list-defined ref: REF003
-            where = f' in group "{group}"' if group else ""
-            message = f'The named ref "{name}"{where} is used but never defined'
-            hint = did_you_mean(name, graph.defined_names(group))
-            if hint:
-                message += f'; did you mean "{hint}"?'
-            yield Problem(first.start, first.open_end, message)
+        for issue in cite_issues(index):
+            if issue.code == self.code:
+                yield Problem(issue.start, issue.end, issue.message)

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citelint.cite import cite_issues
 from citelint.finding import Problem, Severity
 from citelint.index import Index
-from citelint.refgraph import ref_graph
 from citelint.rule import Rule
 
 
@@ -23,15 +23,6 @@ class ConflictingRefDefinitions(Rule):
     good = 'A.<ref name="a">Smith 2001.</ref> B.<ref name="a"/>\n\n{{reflist}}'
 
     def check(self, index: Index) -> Iterator[Problem]:
-        graph = ref_graph(index)
-        for (_, name), defs in graph.definitions.items():
-            first = defs[0]
-            line = index.doc.position(first.start)[0]
-            for other in defs[1:]:
-                if other.content != first.content:
-                    yield Problem(
-                        other.start,
-                        other.open_end,
-                        f'The ref "{name}" is defined again with different content '
-                        f"(first defined on line {line})",
-                    )
+        for issue in cite_issues(index):
+            if issue.code == self.code:
+                yield Problem(issue.start, issue.end, issue.message)

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citelint.cite import cite_issues
 from citelint.finding import Problem, Severity
 from citelint.index import Index
-from citelint.refgraph import defines
 from citelint.rule import Rule
 
 
@@ -22,23 +22,6 @@ class EmptyRef(Rule):
     good = "A claim.<ref>{{cite book |title=A Book |year=2001}}</ref>\n\n{{reflist}}"
 
     def check(self, index: Index) -> Iterator[Problem]:
-        for ref in index.refs:
-            if defines(ref):
-                continue
-            if ref.list is not None and ref.kind == "tag":
-                if ref.name:
-                    yield Problem(
-                        ref.start,
-                        ref.open_end,
-                        f'The list-defined ref "{ref.name}" has no content',
-                    )
-                continue
-            if ref.name is None or ref.name == "":
-                if ref.kind == "template" and ref.source == "R":
-                    continue
-                what = (
-                    "has no content"
-                    if ref.content is not None
-                    else "has neither content nor a name"
-                )
-                yield Problem(ref.start, ref.open_end, f"This ref {what}")
+        for issue in cite_issues(index):
+            if issue.code == self.code:
+                yield Problem(issue.start, issue.end, issue.message)

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from citelint.cite import cite_issues
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
-
-_INTEGER = re.compile(r"^[0-9]+$")
 
 
 class InvalidRefName(Rule):
@@ -24,14 +22,6 @@ class InvalidRefName(Rule):
     good = 'A.<ref name="smith2001">Smith 2001.</ref>\n\n{{reflist}}'
 
     def check(self, index: Index) -> Iterator[Problem]:
-        for ref in index.refs:
-            if ref.kind != "tag":
-                continue
-            attr = ref.attr("name")
-            if attr is None or attr.value is None:
-                continue
-            name = attr.value.strip()
-            if _INTEGER.match(name):
-                yield Problem(attr.start, attr.end, f'The ref name "{name}" is a plain number')
-            elif '"' in name or (attr.quotes is None and "'" in name[:1] + name[-1:]):
-                yield Problem(attr.start, attr.end, f"The ref name {name!r} has unbalanced quotes")
+        for issue in cite_issues(index):
+            if issue.code == self.code:
+                yield Problem(issue.start, issue.end, issue.message)

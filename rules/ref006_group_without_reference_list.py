@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citelint.cite import cite_issues
 from citelint.finding import Problem, Severity
 from citelint.index import Index
-from citelint.refgraph import group_of
 from citelint.rule import Rule
 
 
@@ -26,21 +26,6 @@ class GroupWithoutReferenceList(Rule):
     good = "A.{{efn|A note.}}\n\n{{notelist}}\n{{reflist}}"
 
     def check(self, index: Index) -> Iterator[Problem]:
-        last_list: dict[str, int] = {}
-        for rl in index.reflists:
-            last_list[rl.group] = max(last_list.get(rl.group, -1), rl.start)
-        reported: set[str] = set()
-        for ref in index.refs:
-            if ref.list is not None:
-                continue
-            group = group_of(ref)
-            if not group or group in reported:
-                continue
-            if ref.start > last_list.get(group, -1):
-                reported.add(group)
-                yield Problem(
-                    ref.start,
-                    ref.open_end,
-                    f'Refs of group "{group}" have no reference list after them '
-                    f'(add {{{{reflist|group={group}}}}} or <references group="{group}"/>)',
-                )
+        for issue in cite_issues(index):
+            if issue.code == self.code:
+                yield Problem(issue.start, issue.end, issue.message)

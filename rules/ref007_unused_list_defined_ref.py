@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citelint.cite import cite_issues
 from citelint.finding import Problem, Severity
 from citelint.index import Index
-from citelint.refgraph import defines, group_of
 from citelint.rule import Rule
 
 
@@ -22,15 +22,6 @@ class UnusedListDefinedRef(Rule):
     good = 'A.<ref name="a"/> B.<ref name="b"/>\n\n{{reflist|refs=\n<ref name="a">A.</ref>\n<ref name="b">B.</ref>\n}}'
 
     def check(self, index: Index) -> Iterator[Problem]:
-        used = {(group_of(r), r.name) for r in index.refs if r.list is None and r.name}
-        for ref in index.refs:
-            if ref.list is None or not ref.name or not defines(ref):
-                continue
-            if ref.kind == "tag" and ref.attr("group") is not None and ref.group != ref.list.group:
-                continue  # REF008
-            if (group_of(ref), ref.name) not in used:
-                yield Problem(
-                    ref.start,
-                    ref.open_end,
-                    f'The list-defined ref "{ref.name}" is not used in the text',
-                )
+        for issue in cite_issues(index):
+            if issue.code == self.code:
+                yield Problem(issue.start, issue.end, issue.message)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citelint.cite import cite_issues
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
@@ -22,19 +23,6 @@ class MalformedListDefinedRef(Rule):
     good = 'A.<ref name="a"/>\n\n<references>\n<ref name="a">A source.</ref>\n</references>'
 
     def check(self, index: Index) -> Iterator[Problem]:
-        for ref in index.refs:
-            rl = ref.list
-            if rl is None or ref.kind != "tag":
-                continue
-            g = ref.attr("group")
-            if g is not None and ref.group != rl.group:
-                yield Problem(
-                    ref.start,
-                    ref.open_end,
-                    f'This ref has group "{ref.group}" but sits in the reference list of '
-                    f'group "{rl.group}"',
-                )
-            elif not ref.name and ref.content is not None and ref.content.strip():
-                yield Problem(
-                    ref.start, ref.open_end, "A ref inside a reference list must have a name"
-                )
+        for issue in cite_issues(index):
+            if issue.code == self.code:
+                yield Problem(issue.start, issue.end, issue.message)

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from citelint.cite import cite_issues
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
-
-_TAG = re.compile(r"<\s*(/?)\s*(ref|references)(?=[\s/>])[^<>]*?(/?)\s*>", re.I)
 
 
 class UnclosedRef(Rule):
@@ -25,15 +23,6 @@ class UnclosedRef(Rule):
     good = "A claim.<ref>{{cite web |url=https://example.org/ |title=Example}}</ref>\n\n{{reflist}}"
 
     def check(self, index: Index) -> Iterator[Problem]:
-        for raw in index.raw_texts:
-            for m in _TAG.finditer(raw.text):
-                closing, tag, selfclose = m.group(1), m.group(2).lower(), m.group(3)
-                if selfclose and not closing:
-                    continue
-                start = raw.start + m.start()
-                end = raw.start + m.end()
-                if closing:
-                    what = f"</{tag}> without an opening <{tag}>"
-                else:
-                    what = f"<{tag}> is never closed with </{tag}>"
-                yield Problem(start, end, what)
+        for issue in cite_issues(index):
+            if issue.code == self.code:
+                yield Problem(issue.start, issue.end, issue.message)
