@@ -327,6 +327,13 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+def in_tag_attributes(index: Index, pos: int) -> bool:
+    """Whether ``pos`` lies in the attributes of a ``<ref>``/``<references>`` tag, where
+    MediaWiki shows template syntax as it is instead of calling the template."""
+    spans = index.derived("citeref.attribute_spans", _attribute_spans)
+    return bool(spans) and _inside(spans, pos)
+
+
 def _in_comment(index: Index, pos: int) -> bool:
     return any(c.start <= pos < c.end for c in index.comments)
 
@@ -356,7 +363,7 @@ def _compute(index: Index) -> Citerefs:
 
     links: list[Link] = []
     anchors: dict[str, list[Anchor]] = {}
-    inert = _attribute_spans(index)
+    inert = index.derived("citeref.attribute_spans", _attribute_spans)
 
     def add(anchor_id: str, kind: str, tpl: Template, uncertain: bool = False) -> None:
         if anchor_id and anchor_id != "CITEREF":

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import ClassVar
 
-from citelint.citeref import is_citation_name
+from citelint.citeref import in_tag_attributes, is_citation_name
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.model import ExtLink, Param, Ref, Template
@@ -156,7 +156,11 @@ def tags(index: Index) -> list[Tag]:
 
     def compute(ix: Index) -> list[Tag]:
         table = tag_table()
-        return [_read_tag(t, table[t.name]) for t in ix.templates_named(table)]
+        return [
+            _read_tag(t, table[t.name])
+            for t in ix.templates_named(table)
+            if not in_tag_attributes(ix, t.start)
+        ]
 
     return index.derived("tags.maintenance", compute)
 
