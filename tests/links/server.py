@@ -90,6 +90,8 @@ class Site:
         self.by_method: Counter[tuple[str, str]] = Counter()
         self.bytes_sent: Counter[str] = Counter()
         self.user_agents: set[str] = set()
+        #: (monotonic time, Host header) of every request, in arrival order
+        self.arrivals: list[tuple[float, str]] = []
         self.in_flight = 0
         self.peak_in_flight = 0
         self.lock = threading.Lock()
@@ -113,6 +115,7 @@ class Site:
         with self.lock:
             self.counts.clear()
             self.by_method.clear()
+            self.arrivals.clear()
 
     def close(self) -> None:
         self.server.shutdown()
@@ -139,6 +142,7 @@ def _make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 site.by_method[(method, path)] += 1
                 n = site.counts[path]
                 site.user_agents.add(self.headers.get("User-Agent", ""))
+                site.arrivals.append((time.monotonic(), self.headers.get("Host", "")))
                 site.in_flight += 1
                 site.peak_in_flight = max(site.peak_in_flight, site.in_flight)
             try:
