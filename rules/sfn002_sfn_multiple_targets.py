@@ -62,7 +62,7 @@ class SfnMultipleTargets(Rule):
             for later in made[1:]:
                 message = (
                     f"{anchor_id} is also made by the citation at {where(index, first.start)}"
-                    f"; {short} to it (first at {where(index, linking[0])}) and cannot tell"
-                    " the two apart"
+                    f"; {short} to it (first at {where(index, linking[0])}) and reach only"
+                    " the first"
                 )
                 yield Problem(later.start, later.end, message)
