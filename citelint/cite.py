@@ -462,11 +462,19 @@ class _Replay:
             }
             unknown = [k for k in named if k not in REF_ATTRIBUTES]
             if unknown:
+                close = _closest(unknown[0], REF_ATTRIBUTES) if len(unknown) == 1 else None
+                names = ", ".join(repr(k) for k in unknown)
+                plural = "s" if len(unknown) > 1 else ""
+                message = f"{{{{#tag:ref}}}} passes the attribute{plural} {names} to <ref>, which rejects {'them' if plural else 'it'}"
+                if close:
+                    message += f'; did you mean "{close}"?'
                 self.issue(
-                    "cite_error_ref_too_many_keys",
+                    "cite_error_ref_parameter_suggestion"
+                    if close
+                    else "cite_error_ref_too_many_keys",
                     ref.start,
                     ref.open_end,
-                    f"<ref> does not accept the attribute {unknown[0]!r}",
+                    message,
                 )
             return _Args(
                 ref.group, ref.name, named.get("follow"), named.get("dir"), "group" in named
@@ -486,7 +494,7 @@ class _Replay:
         close = _closest(a.name, REF_ATTRIBUTES)
         if a.value is None:
             message += " (an unquoted value with a space? quote the whole value)"
-        elif close:
+        elif close and len(unknown) == 1:
             key = "cite_error_ref_parameter_suggestion"
             message += f'; did you mean "{close}"?'
         self.issue(key, a.start, unknown[-1].end, message)
@@ -530,10 +538,11 @@ class _Replay:
             )
             args.name = None
         elif args.follow is not None and is_digits(args.follow):
+            f = ref.attr("follow")
             self.issue(
                 "cite_error_ref_numeric_key",
-                ref.start,
-                ref.open_end,
+                f.start if f else ref.start,
+                f.end if f else ref.open_end,
                 f'The follow="{args.follow}" name is a plain number',
             )
             fatal = True
@@ -561,7 +570,16 @@ class _Replay:
                 args.dir = low
         if in_list is None:
             if not args.name:
-                if text is None:
+                if ref.kind == "template" and ref.source != "R" and blank:
+                    # {{efn}} and {{#tag:ref}} always pass some text, if only ""
+                    self.issue(
+                        "cite_error_ref_no_input",
+                        ref.start,
+                        ref.open_end,
+                        "This footnote has no text",
+                    )
+                    fatal = True
+                elif text is None:
                     if not (ref.kind == "template" and ref.source == "R"):
                         self.issue(
                             "cite_error_ref_no_key",

@@ -22,7 +22,7 @@ class DuplicateReferenceList(Rule):
 
     def check(self, index: Index) -> Iterator[Problem]:
         body = [(r.start, group_of(r)) for r in index.refs if r.list is None]
-        previous: dict[str, int] = {}
+        previous: dict[str, tuple[int, int]] = {}
         for rl in sorted(index.reflists, key=lambda x: x.start):
             if rl.template is not None and rl.kind == "tag":
                 continue  # a <references/> made by a template's own code
