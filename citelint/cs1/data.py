@@ -1,0 +1,143 @@
+"""CS1 data: the parameter whitelist and suggestions, the citation templates, the behaviour
+tables. Loaded once from ``citelint/data/cs1-*.json`` and compiled into lookups.
+
+The files are plain data so that a newer whitelist (``cs1-parameters.json``, extracted from
+Module:Citation/CS1/Whitelist and /Suggestions) can be dropped in without code changes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from citelint.cs1.lua import compile_lua
+
+_DIGITS = re.compile(r"[0-9]+")
+
+#: CitationClass values of the preprint templates, which accept a limited parameter set
+PREPRINT_CLASSES = frozenset(["arxiv", "biorxiv", "citeseerx", "ssrn"])
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("citelint").joinpath(f"data/{name}").read_text("utf-8")
+    data = json.loads(text)
+    data.pop("_about", None)
+    data.pop("_source", None)
+    return data
+
+
+@dataclass(frozen=True)
+class Whitelist:
+    """Which parameters a citation class accepts, and what CS1 suggests for the others."""
+
+    basic: dict[str, str]
+    numbered: dict[str, str]
+    limited_basic: dict[str, str]
+    limited_numbered: dict[str, str]
+    preprint: dict[str, dict[str, str]]
+    unique: dict[str, dict[str, str]]
+    suggestions: dict[str, str]
+    patterns: tuple[tuple[re.Pattern[str], str], ...]
+
+    def status(self, name: str, cls: str) -> str | None:
+        """``supported``/``deprecated``/… for ``name`` in citation class ``cls``; None when CS1
+        does not know it (or it is ``removed``)."""
+        if "#" in name:
+            return None  # '#' is reserved by CS1
+        if cls in PREPRINT_CLASSES:
+            found = self.limited_basic.get(name) or self.preprint.get(cls, {}).get(name)
+            if found is None:
+                found = self.limited_numbered.get(_DIGITS.sub("#", name))
+        else:
+            found = self.unique.get(cls, {}).get(name) if cls in self.unique else None
+            if found is None:
+                found = self.basic.get(name)
+            if found is None:
+                found = self.numbered.get(_DIGITS.sub("#", name))
+        return None if found in (None, "removed") else found
+
+    def valid(self, name: str, cls: str) -> bool:
+        return self.status(name, cls) is not None
+
+    def suggest(self, name: str, cls: str) -> str | None:
+        """CS1's suggestion for an unknown parameter, or None (Module:Citation/CS1 order: the
+        lower-case spelling, then the patterns, then the explicit list; a suggestion must
+        itself be valid for this template)."""
+        lower = name.lower()
+        if lower != name and self.valid(lower, cls):
+            return lower
+        from citelint.cs1.lua import lua_substitute
+
+        for regex, target in self.patterns:
+            m = regex.search(name)
+            if m is not None:
+                suggestion = lua_substitute(target, m)
+                return suggestion if self.valid(suggestion, cls) else None
+        target = self.suggestions.get(lower)
+        if target is not None and self.valid(target, cls):
+            return target
+        return None
+
+
+@lru_cache(maxsize=1)
+def whitelist() -> Whitelist:
+    d = _read("cs1-parameters.json")
+    return Whitelist(
+        basic=d.get("basic_arguments", {}),
+        numbered=d.get("numbered_arguments", {}),
+        limited_basic=d.get("limited_basic_arguments", {}),
+        limited_numbered=d.get("limited_numbered_arguments", {}),
+        preprint=d.get("preprint_arguments", {}),
+        unique=d.get("unique_arguments", {}),
+        suggestions={k.lower(): v for k, v in d.get("suggestions", {}).items()},
+        patterns=tuple((compile_lua(p), s) for p, s in d.get("suggestion_patterns", {}).items()),
+    )
+
+
+@lru_cache(maxsize=1)
+def templates() -> dict[str, str]:
+    """Lower-cased normalised template name → CitationClass, redirects included."""
+    d = _read("cs1-templates.json")
+    classes: dict[str, str] = d["classes"]
+    out = {name.lower(): cls for name, cls in classes.items()}
+    for alias, target in d.get("redirects", {}).items():
+        out[alias.lower()] = classes[target]
+    return out
+
+
+@lru_cache(maxsize=1)
+def date_format_templates() -> dict[str, str]:
+    """``{{Use dmy dates}}`` and friends: lower-cased name → ``dmy`` or ``mdy``."""
+    d = _read("cs1-templates.json")
+    return {k.lower(): v for k, v in d.get("use_date_format", {}).items()}
+
+
+@lru_cache(maxsize=1)
+def config() -> dict[str, Any]:
+    """The behaviour tables of ``cs1-config.json`` (aliases, keywords, limits, patterns)."""
+    return _read("cs1-config.json")
+
+
+@lru_cache(maxsize=1)
+def metas_of() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Parameter name → ((meta-parameter, alias rank), …): ``accessdate`` →
+    ``(("AccessDate", 1),)``. Lets a citation resolve all its aliases in one pass."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for meta, names in config()["aliases"].items():
+        for rank, n in enumerate(names):
+            out.setdefault(n, []).append((meta, rank))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def compiled(key: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
+    """The regex list ``key`` of cs1-config.json, compiled once."""
+    return _compiled(key, flags)
+
+
+@lru_cache(maxsize=32)
+def _compiled(key: str, flags: int) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, flags) for p in config()[key])

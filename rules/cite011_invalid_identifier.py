@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from citelint.cs1 import cs1_problem
+from citelint.cs1.data import config
+from citelint.cs1.identifiers import VALIDATORS
+from citelint.cs1.model import Arg, citations
+from citelint.finding import Problem
+from citelint.index import Index
+from citelint.rule import Rule
+
+_IGNORE_ISBN = ("ignore-isbn-error", "ignoreisbnerror")
+
+
+class InvalidIdentifier(Rule):
+    """An identifier (ISBN, ISSN, DOI, PMID, PMC, arXiv, bibcode, OCLC, S2CID, JSTOR, LCCN,
+    …) that cannot be right: a wrong check digit, a wrong length or form, a number beyond
+    those issued so far. The reader's link leads nowhere; CS1 shows "Check |isbn= value".
+
+    Checksums come from python-stdnum; CS1's own rules apply on top (only digits, hyphens,
+    spaces and a final X in an ISBN; no 630/631 Amazon prefixes; 9790 is an ISMN; an
+    ``|asin=`` that is an ISBN-10 belongs in ``|isbn=``). ``|ignore-isbn-error=yes`` and a
+    value wrapped in ``((…))`` (CS1's accept-as-written markup) silence the check for a
+    known-bad printed number.
+
+    Keys: ``bad_isbn``, ``bad_issn``, ``bad_doi``, ``bad_pmid``, ``bad_pmc``, ``bad_arxiv``,
+    ``bad_bibcode``, ``bad_oclc``, ``bad_s2cid``, ``bad_jstor``, ``bad_lccn``, … (``bad_`` +
+    the identifier). Upper limits of sequential identifiers are data (``id_limits``)."""
+
+    code = "CITE011"
+    name = "invalid-identifier"
+    summary = "Invalid identifier (ISBN, DOI, …) in a citation"
+    help_url = "https://en.wikipedia.org/wiki/Help:CS1_errors#bad_isbn"
+    bad = "<ref>{{cite book |title=A book |isbn=978-0-470-09095-5}}</ref>"
+    good = "<ref>{{cite book |title=A book |isbn=978-0-470-09095-4}}</ref>"
+
+    def check(self, index: Index) -> Iterator[Problem]:
+        table = _identifier_params()
+        for c in citations(index):
+            chosen: dict[str, tuple[int, Arg]] = {}
+            for a in c.order:
+                entry = table.get(a.name)
+                if entry is None or not a.is_set:
+                    continue
+                ident, rank = entry
+                old = chosen.get(ident)
+                if old is None or rank < old[0]:
+                    chosen[ident] = (rank, a)  # CS1 uses the first alias set
+            if not chosen:
+                continue
+            ignore_isbn = any(c.arg(n) for n in _IGNORE_ISBN)
+            for ident, (_, a) in chosen.items():
+                value = a.value
+                if a.opaque or (value.startswith("((") and value.endswith("))")):
+                    continue  # built by a template, or CS1's accept-as-written markup
+                if ident in ("isbn", "sbn") and ignore_isbn:
+                    continue
+                validator, label = VALIDATORS[ident]
+                why = validator(value)
+                if why is not None:
+                    key = "bad_issn" if ident == "eissn" else f"bad_{ident}"
+                    yield cs1_problem(
+                        a.start,
+                        a.end,
+                        f"Check |{a.name}= value: not a valid {label} ({why})",
+                        key,
+                    )
+
+
+@lru_cache(maxsize=1)
+def _identifier_params() -> dict[str, tuple[str, int]]:
+    """Parameter name -> (identifier, alias rank), from cs1-config.json."""
+    out: dict[str, tuple[str, int]] = {}
+    for ident, names in config()["identifiers"].items():
+        for rank, name in enumerate(names):
+            out[name] = (ident, rank)
+    return out
