@@ -186,6 +186,15 @@ _STRIP_PAIRS = re.compile(r"<(?=(\w+))\1(?=([^>]*))\2>.*?</\1\s*>|<!--.*?-->", r
 _INCLUDED = re.compile(r"<ref(?:erences)?\b[^>]*>", re.I)
 
 
+def mw_content(content: str) -> str:
+    """A ref's text as MediaWiki cuts it: up to the first ``</ref>``, even when the
+    parser saw a nested ref there."""
+    if "</" not in content:
+        return content
+    m = _CLOSE_REF.search(content)
+    return content[: m.start()] if m else content
+
+
 def swallows_ref(content: str) -> bool:
     """Whether Cite rejects a ref's text as containing another ``<ref>`` or list."""
     if "<" not in content:
@@ -216,6 +225,10 @@ class _Segment:
 
     entries: dict[str, _Entry] = field(default_factory=dict)
     refs: list[Ref] = field(default_factory=list)
+    #: refs whose text the list will show (refs written in it are parsed then)
+    shown: list[Ref] = field(default_factory=list)
+    #: errors Cite attaches to a ref and shows only when a list renders the group
+    pending: list[CiteIssue] = field(default_factory=list)
 
 
 @dataclass
@@ -238,10 +251,17 @@ class _Replay:
         self.children: dict[int, list[Ref]] = {}  # tag ref → refs parsed when it renders
         self.invalid: set[int] = set()
         self.broken_lists: set[int] = set()
+        self.quiet = False
         self.defined = ref_graph(index).definitions
 
     def issue(self, key: str, start: int, end: int, message: str) -> None:
-        self.issues.append(CiteIssue(key, start, end, message))
+        if not self.quiet:
+            self.issues.append(CiteIssue(key, start, end, message))
+
+    def pend(self, seg: _Segment, key: str, ref: Ref, message: str) -> None:
+        """An error shown in the reference list: only if the group gets rendered."""
+        if not self.quiet:
+            seg.pending.append(CiteIssue(key, ref.start, ref.open_end, message))
 
     def line(self, offset: int) -> int:
         return self.ix.doc.position(offset)[0]
@@ -259,7 +279,7 @@ class _Replay:
                 continue
             items.append((self.time(ref), i, ref))
         for j, rl in enumerate(ix.reflists):
-            if id(rl) in merged:
+            if id(rl) in merged or id(rl) in self.dropped:
                 continue
             if rl.kind == "template" and id(rl) in self.broken_lists:
                 # MediaWiki expands the list's text first, so a list inside it sees
@@ -274,9 +294,9 @@ class _Replay:
             if isinstance(item, RefList):
                 self.reference_list(item, merged)
             elif isinstance(item, tuple):
-                saved, self.issues = self.issues, []
+                self.quiet = True
                 self.body_ref(item[1])
-                self.issues = saved
+                self.quiet = False
             else:
                 self.body_ref(item)  # type: ignore[arg-type]
         self.end_of_page()
@@ -330,8 +350,9 @@ class _Replay:
         if not found:
             return
         found.sort()
+        swallowed_to = -1
         for start, end, kind, tag in found:
-            if kind == "close":
+            if kind == "close" or start < swallowed_to:
                 continue
             if tag == "references":
                 self.issue(
@@ -359,9 +380,13 @@ class _Replay:
                 )
                 close_end = _CLOSE_REF.match(text, close)
                 stop = close_end.end() if close_end else close
+                swallowed_to = stop
                 for ref in ix.refs:
                     if start < ref.start < stop:
                         self.dropped.add(id(ref))
+                for rl in ix.reflists:
+                    if start < rl.start < stop:
+                        self.dropped.add(id(rl))
             else:
                 self.issue("citelint_unclosed_ref", start, end, "<ref> is never closed with </ref>")
         for start, end, kind, tag in found:
@@ -381,11 +406,23 @@ class _Replay:
 
     def nesting(self) -> None:
         """Refs inside a ``<ref>`` tag's text: dropped if the tag is invalid, else parsed
-        when the tag is rendered by its list (and not where they are written)."""
+        when the tag is rendered by its list (and not where they are written). MediaWiki
+        ends a ref's text at the first ``</ref>``, nested or not."""
         if not any(r.kind == "tag" and r.content for r in self.ix.refs):
             return
-        for ref in self.ix.refs:
-            if ref.kind == "tag" and ref.list is None and ref.content and swallows_ref(ref.content):
+        outer: Ref | None = None
+        outer_end = -1
+        for ref in sorted(self.ix.refs, key=lambda r: (r.start, -r.end)):
+            if outer is not None and outer.content_start <= ref.start < outer_end:
+                self.dropped.add(id(ref))
+                if id(outer) not in self.invalid and id(outer) not in self.dropped:
+                    self.children.setdefault(id(outer), []).append(ref)
+                continue
+            if ref.kind != "tag" or not ref.content:
+                continue
+            text = mw_content(ref.content)
+            outer, outer_end = ref, ref.content_start + len(text)
+            if id(ref) not in self.dropped and ref.list is None and swallows_ref(text):
                 self.invalid.add(id(ref))
                 self.issue(
                     "cite_error_included_ref",
@@ -394,19 +431,6 @@ class _Replay:
                     "This ref contains another <ref> tag (a missing </ref>?): MediaWiki "
                     'shows "Closing </ref> missing for <ref> tag"',
                 )
-        stack: list[Ref] = []  # enclosing tag refs, outermost first
-        for ref in sorted(self.ix.refs, key=lambda r: (r.start, -r.end)):
-            while stack and not (
-                stack[-1].content_start <= ref.start and ref.end <= stack[-1].content_end
-            ):
-                stack.pop()
-            if stack:
-                outer = stack[0]
-                self.dropped.add(id(ref))
-                if id(outer) not in self.invalid and id(outer) not in self.dropped:
-                    self.children.setdefault(id(outer), []).append(ref)
-            if ref.kind == "tag" and ref.content:
-                stack.append(ref)
 
     def nested_lists(self) -> dict[int, RefList]:
         """Reference lists inside other lists. A literal list inside a list, or any list
@@ -613,6 +637,11 @@ class _Replay:
                 fatal = True
         else:
             group = in_list.group
+            if ref.list is not in_list and ref.list is None:
+                # written inside a <ref>'s text, parsed only now, inside the list
+                self.nested_in_list(ref, args, text, in_list)
+                args.group = group
+                return (None if blank else args), (None if blank else text)
             if args.has_group and args.group != group:
                 self.issue(
                     "cite_error_references_group_mismatch",
@@ -647,6 +676,29 @@ class _Replay:
                 )
         return (None if fatal else args), (None if blank else text)
 
+    def nested_in_list(self, ref: Ref, args: _Args, text: str | None, rl: RefList) -> None:
+        """A footnote written inside a ``<ref>``'s text: MediaWiki parses it when the
+        list renders that ref, as if it were list-defined there. Report the first
+        complaint Cite has about it, once."""
+        what = "A footnote inside a <ref>'s text is parsed inside the reference list"
+        if args.has_group and args.group != rl.group:
+            key = "cite_error_references_group_mismatch"
+            message = (
+                f'{what}, where its group "{args.group}" conflicts with the list\'s "{rl.group}"'
+            )
+        elif not args.name:
+            key = "cite_error_references_no_key"
+            message = f"{what}, where a ref without a name is an error"
+        elif text is None or not text.strip():
+            key = "cite_error_empty_references_define"
+            message = f'{what}, where "{args.name}" has no content'
+        elif args.name not in self.segment(rl.group).entries:
+            key = "cite_error_references_missing_key"
+            message = f'{what}, where "{args.name}" was not used before'
+        else:
+            return
+        self.issue(key, ref.start, ref.open_end, message)
+
     def segment(self, group: str) -> _Segment:
         seg = self.segments.get(group)
         if seg is None:
@@ -662,35 +714,44 @@ class _Replay:
             parent = seg.entries.get(args.follow)
             if parent is None:
                 seg.refs.append(ref)  # an incomplete follow: a footnote of its own
+                seg.shown.append(ref)
             elif text is not None:
                 parent.text = (parent.text or "") + " " + text
+                seg.shown.append(ref)
             return
         seg.refs.append(ref)
         name = args.name
         if not name:
+            seg.shown.append(ref)
             return
         entry = seg.entries.get(name)
         if entry is None:
             seg.entries[name] = _Entry(name, ref, text, ref if text is not None else None, args.dir)
+            if text is not None:
+                seg.shown.append(ref)
             return
         if entry.dir and args.dir and entry.dir != args.dir:
-            self.issue(
+            self.pend(
+                seg,
                 "cite_error_ref_conflicting_dir",
-                ref.start,
-                ref.open_end,
+                ref,
                 f'The ref "{name}" has dir="{args.dir}" but dir="{entry.dir}" elsewhere',
             )
         if entry.text is None and text is not None:
             entry.text, entry.definer, entry.dir = text, ref, args.dir
+            seg.shown.append(ref)
         elif text is not None and text != entry.text:
-            self.duplicate(ref, entry)
+            self.duplicate(seg, ref, entry)
 
-    def duplicate(self, ref: Ref, entry: _Entry) -> None:
+    def duplicate(self, seg: _Segment, ref: Ref, entry: _Entry) -> None:
+        # One finding per conflicting definition. (A list-defined ref in a template list
+        # is compared twice by MediaWiki, before and after it knows it is list-defined,
+        # and shows the error twice; one defect, one finding.)
         first = entry.definer or entry.first
-        self.issue(
+        self.pend(
+            seg,
             "cite_error_references_duplicate_key",
-            ref.start,
-            ref.open_end,
+            ref,
             f'The ref "{entry.name}" is defined again with different content '
             f"(first defined on line {self.line(first.start)})",
         )
@@ -702,15 +763,18 @@ class _Replay:
         seg = self.segment(rl.group)
         if not args.name:
             seg.refs.append(ref)
+            seg.shown.append(ref)
             return
         entry = seg.entries.get(args.name)
         if entry is None:
             seg.entries[args.name] = _Entry(args.name, ref, text, ref)
             seg.refs.append(ref)
+            seg.shown.append(ref)
         elif entry.text is None:
             entry.text, entry.definer = text, ref
+            seg.shown.append(ref)
         elif text is not None and text != entry.text:
-            self.duplicate(ref, entry)
+            self.duplicate(seg, ref, entry)
 
     # -- lists ----------------------------------------------------------------------------
 
@@ -761,17 +825,13 @@ class _Replay:
     def render(self, seg: _Segment, rl: RefList | None) -> None:
         """A list shows its group's refs: names never given text are errors, and refs
         written inside ref texts are parsed now, in the list's context."""
+        self.issues.extend(seg.pending)
         for entry in seg.entries.values():
             if entry.text is None:
                 self.no_text(entry, rl)
         if rl is None or not self.children:
             return
-        done: set[int] = set()
-        # refs whose text sits in this list (list-defined) render here too
-        for ref in [*seg.refs, *rl.refs]:
-            if id(ref) in done:
-                continue
-            done.add(id(ref))
+        for ref in seg.shown:
             for child in sorted(self.children.get(id(ref), ()), key=self.time):
                 self.list_defined_ref(child, rl)
 
