@@ -5,6 +5,7 @@ how the agreement tables reach the terminal summary."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,24 @@ except ImportError:  # pragma: no cover - same rule as tests/conftest.py
     SHARED = Path(
         os.environ.get("CITELINT_SHARED", Path(__file__).resolve().parents[2].parent / "shared")
     )
+
+ORACLE = SHARED / "oracle" / "oracle.sh"
+CORPUS = SHARED / "corpus" / "articles"
+ORACLE_CONF = Path(os.environ.get("MWORACLE_CONF", "/opt/mworacle/LocalSettings.php"))
+
+
+def oracle_missing() -> str | None:
+    """Why the MediaWiki oracle cannot run here, or None when it can."""
+    if not ORACLE.exists() or not CORPUS.exists():
+        return f"{ORACLE} or {CORPUS} not present (../shared)"
+    if shutil.which("php") is None:
+        return "php is not installed (run ../shared/oracle/setup.sh)"
+    if not ORACLE_CONF.exists():
+        return (
+            f"MediaWiki oracle not installed ({ORACLE_CONF} missing; run ../shared/oracle/setup.sh)"
+        )
+    return None
+
 
 #: The rules whose findings MediaWiki's Cite decides.
 PARITY_CODES = [f"REF00{i}" for i in range(1, 10)]

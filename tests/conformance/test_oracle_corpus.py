@@ -12,14 +12,12 @@ computes is stored. Skipped when MediaWiki or PHP is not installed.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from refparity import PARITY_CODES, SHARED, format_table, publish, verdict
+from refparity import PARITY_CODES, SHARED, format_table, oracle_missing, publish, verdict
 
 from citelint.cite import KEYS
 
@@ -30,23 +28,12 @@ except ModuleNotFoundError:  # Python 3.10
 
 ORACLE = SHARED / "oracle" / "oracle.sh"
 CORPUS = SHARED / "corpus" / "articles"
-CONF = Path(os.environ.get("MWORACLE_CONF", "/opt/mworacle/LocalSettings.php"))
 ARTIFACTS = Path(__file__).parent / "oracle_artifacts.toml"
-
-
-def _missing() -> str | None:
-    if not ORACLE.exists() or not CORPUS.exists():
-        return f"{ORACLE} or {CORPUS} not present (../shared)"
-    if shutil.which("php") is None:
-        return "php is not installed (run ../shared/oracle/setup.sh)"
-    if not CONF.exists():
-        return f"MediaWiki oracle not installed ({CONF} missing; run ../shared/oracle/setup.sh)"
-    return None
 
 
 pytestmark = [
     pytest.mark.oracle,
-    pytest.mark.skipif(_missing() is not None, reason=_missing() or ""),
+    pytest.mark.skipif(oracle_missing() is not None, reason=oracle_missing() or ""),
 ]
 
 
