@@ -42,6 +42,23 @@ def oracle_missing() -> str | None:
     return None
 
 
+def oracle_marks() -> list[pytest.MarkDecorator]:
+    """``oracle`` marker, and a skip when MediaWiki is absent, except in CI
+    (``CITELINT_REQUIRE_ORACLE=1``, set by .ci/run after installing it), where a missing
+    oracle is a failure, not a skip."""
+    reason = oracle_missing()
+    required = bool(os.environ.get("CITELINT_REQUIRE_ORACLE"))
+    return [
+        pytest.mark.oracle,
+        pytest.mark.skipif(reason is not None and not required, reason=reason or ""),
+    ]
+
+
+def require_oracle() -> None:
+    reason = oracle_missing()
+    assert reason is None, f"CITELINT_REQUIRE_ORACLE is set but {reason}"
+
+
 #: The rules whose findings MediaWiki's Cite decides.
 PARITY_CODES = [f"REF00{i}" for i in range(1, 10)]
 

@@ -17,7 +17,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from refparity import PARITY_CODES, SHARED, format_table, oracle_missing, publish, verdict
+from refparity import (
+    PARITY_CODES,
+    SHARED,
+    format_table,
+    oracle_marks,
+    publish,
+    require_oracle,
+    verdict,
+)
 
 from citelint.cite import KEYS
 
@@ -31,10 +39,7 @@ CORPUS = SHARED / "corpus" / "articles"
 ARTIFACTS = Path(__file__).parent / "oracle_artifacts.toml"
 
 
-pytestmark = [
-    pytest.mark.oracle,
-    pytest.mark.skipif(oracle_missing() is not None, reason=oracle_missing() or ""),
-]
+pytestmark = oracle_marks()
 
 
 def load_artifacts() -> dict[tuple[str, str], tuple[int, str]]:
@@ -56,6 +61,7 @@ def test_artifacts_file_is_well_formed() -> None:
 
 @pytest.fixture(scope="module")
 def oracle_verdicts() -> dict[str, dict]:
+    require_oracle()
     proc = subprocess.run(
         ["bash", str(ORACLE), "--batch", str(CORPUS)],
         capture_output=True,

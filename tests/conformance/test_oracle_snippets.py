@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from refparity import SHARED, format_table, oracle_missing, publish, verdict
+from refparity import SHARED, format_table, oracle_marks, publish, require_oracle, verdict
 
 from citelint.cite import KEYS
 
@@ -33,10 +33,7 @@ ORACLE = SHARED / "oracle" / "oracle.sh"
 SEED = 20241208
 PAGES = 300
 
-pytestmark = [
-    pytest.mark.oracle,
-    pytest.mark.skipif(oracle_missing() is not None, reason=oracle_missing() or ""),
-]
+pytestmark = oracle_marks()
 
 
 def piece(rnd: random.Random) -> str:
@@ -106,6 +103,7 @@ def tolerated(oracle: Counter[str], mine: Counter[str]) -> bool:
 
 
 def test_oracle_snippets(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    require_oracle()
     texts = pages()
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
