@@ -3,8 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
-from citelint.cs1.model import citations
-from citelint.cs1.resolve import parts
+from citelint.cs1.resolve import checked_citations, parts
 from citelint.finding import Problem
 from citelint.index import Index
 from citelint.rule import Rule
@@ -29,7 +28,7 @@ class MissingTitle(Rule):
     good = "<ref>{{cite web |url=https://example.org/a |title=A page |website=Example}}</ref>"
 
     def check(self, index: Index) -> Iterator[Problem]:
-        for c in citations(index):
+        for c in checked_citations(index):
             p = parts(c)
             if p.title is None and p.trans_title is None and p.script_title is None:
                 yield cs1_problem(

@@ -4,8 +4,7 @@ from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
 from citelint.cs1.data import whitelist
-from citelint.cs1.model import citations
-from citelint.cs1.resolve import parts
+from citelint.cs1.resolve import checked_citations, parts
 from citelint.finding import Problem
 from citelint.index import Index
 from citelint.rule import Option, Rule
@@ -37,7 +36,7 @@ class UnknownParameter(Rule):
     def check(self, index: Index) -> Iterator[Problem]:
         wl = whitelist()
         report_empty = self.settings["empty"]
-        for c in citations(index):
+        for c in checked_citations(index):
             cls = c.cls
             for a in c.order:
                 if a.positional:

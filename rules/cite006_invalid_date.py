@@ -1,19 +1,13 @@
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
-from citelint.cs1.dates import citation_dates, explain
-from citelint.cs1.model import citations
+from citelint.cs1.dates import citation_dates, explain, today_of
+from citelint.cs1.resolve import checked_citations
 from citelint.finding import Problem
 from citelint.index import Index
 from citelint.rule import Option, Rule
-
-
-def today_of(setting: str) -> dt.date:
-    """The rule option ``today`` (ISO date) or the real today."""
-    return dt.date.fromisoformat(setting) if setting else dt.date.today()
 
 
 class InvalidDate(Rule):
@@ -46,7 +40,7 @@ class InvalidDate(Rule):
 
     def check(self, index: Index) -> Iterator[Problem]:
         today = today_of(self.settings["today"])
-        for c in citations(index):
+        for c in checked_citations(index):
             checks, mismatch = citation_dates(c, today)
             bad = [d for d in checks if d.info is None]
             if not bad and not mismatch:

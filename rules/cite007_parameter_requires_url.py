@@ -3,8 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
-from citelint.cs1.model import citations
-from citelint.cs1.resolve import parts
+from citelint.cs1.resolve import checked_citations, parts
 from citelint.finding import Problem
 from citelint.index import Index
 from citelint.rule import Rule
@@ -38,7 +37,7 @@ class ParameterRequiresUrl(Rule):
     good = "<ref>{{cite book |title=A book |publisher=P |year=2001}}</ref>"
 
     def check(self, index: Index) -> Iterator[Problem]:
-        for c in citations(index):
+        for c in checked_citations(index):
             p = parts(c)
             access = c.first_set("AccessDate")
             if (

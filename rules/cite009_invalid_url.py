@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
 from citelint.cs1.data import config, whitelist
-from citelint.cs1.model import Arg, citations
-from citelint.cs1.resolve import parts
+from citelint.cs1.model import Arg
+from citelint.cs1.resolve import checked_citations, parts
 from citelint.cs1.urls import check_url, has_ext_link
 from citelint.finding import Problem
 from citelint.index import Index
@@ -52,7 +52,7 @@ class InvalidUrl(Rule):
         link_metas = config()["ext_link_params"]
         wl = whitelist()
         in_citations: set[int] = set()
-        for c in citations(index):
+        for c in checked_citations(index):
             p = parts(c)
             url = c.first_set("URL")
             for meta in url_metas:

@@ -6,7 +6,8 @@ from functools import lru_cache
 from citelint.cs1 import cs1_problem
 from citelint.cs1.data import config
 from citelint.cs1.identifiers import VALIDATORS
-from citelint.cs1.model import Arg, citations
+from citelint.cs1.model import Arg
+from citelint.cs1.resolve import checked_citations
 from citelint.finding import Problem
 from citelint.index import Index
 from citelint.rule import Rule
@@ -38,7 +39,7 @@ class InvalidIdentifier(Rule):
 
     def check(self, index: Index) -> Iterator[Problem]:
         table = _identifier_params()
-        for c in citations(index):
+        for c in checked_citations(index):
             chosen: dict[str, tuple[int, Arg]] = {}
             for a in c.order:
                 entry = table.get(a.name)

@@ -4,8 +4,7 @@ from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
 from citelint.cs1.data import config
-from citelint.cs1.model import citations
-from citelint.cs1.resolve import parts
+from citelint.cs1.resolve import checked_citations, parts
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
@@ -34,7 +33,7 @@ class MissingPeriodical(Rule):
 
     def check(self, index: Index) -> Iterator[Problem]:
         required = config()["periodical_required"]
-        for c in citations(index):
+        for c in checked_citations(index):
             param = required.get(c.cls)
             if param is None:
                 continue

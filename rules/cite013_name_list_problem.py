@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
-from citelint.cs1.model import citations
 from citelint.cs1.names import LIST_LABEL, name_issues
+from citelint.cs1.resolve import checked_citations
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Option, Rule
@@ -57,7 +57,7 @@ class NameListProblem(Rule):
 
     def check(self, index: Index) -> Iterator[Problem]:
         generic = self.settings["generic"]
-        for c in citations(index):
+        for c in checked_citations(index):
             for issue in name_issues(c, generic=generic):
                 base = issue.key.split("/")[0]
                 arg = issue.arg

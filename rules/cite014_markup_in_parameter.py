@@ -5,7 +5,8 @@ from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
 from citelint.cs1.data import config, whitelist
-from citelint.cs1.model import Arg, citations, iter_args
+from citelint.cs1.model import Arg, iter_args
+from citelint.cs1.resolve import checked_citations
 from citelint.finding import Edit, Fix, Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
@@ -65,7 +66,7 @@ class MarkupInParameter(Rule):
     def check(self, index: Index) -> Iterator[Problem]:
         metas = config()["apostrophe_params"]
         wl = whitelist()
-        for c in citations(index):
+        for c in checked_citations(index):
             for meta in metas:
                 a = c.first_set(meta)
                 if a is None or "''" not in a.value or a.opaque:

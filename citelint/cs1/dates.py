@@ -50,6 +50,12 @@ NAMED = {"Easter": 98, "Christmas": 99}
 
 WIKIPEDIA_START = dt.date(2001, 1, 15)
 
+
+def today_of(setting: str) -> dt.date:
+    """A rule's ``today`` option (ISO date), or the real today when it is empty."""
+    return dt.date.fromisoformat(setting) if setting else dt.date.today()
+
+
 _ND = r"[^0-9]*?"  # Lua %D- (lazy non-digits)
 _DASH = "[-\u2013]"
 _P = {
@@ -459,3 +465,46 @@ def citation_dates(c: Citation, today: dt.date) -> tuple[list[DateCheck], bool]:
     result = (out, mismatch)
     c.cache[key] = result
     return result
+
+
+#: date formats by the order of day and month (MOS:DATEUNIFY); others are neutral
+DMY_FORMATS = frozenset(["dMy", "d-dMy", "dM-dMy", "dMy-dMy"])
+MDY_FORMATS = frozenset(["Mdy", "Md-dy", "Md-Mdy", "Mdy-Mdy"])
+
+
+def order_of(info: DateInfo) -> str | None:
+    """``dmy``, ``mdy`` or None (ISO, month-year, year: no day/month order)."""
+    if info.fmt in DMY_FORMATS:
+        return "dmy"
+    if info.fmt in MDY_FORMATS:
+        return "mdy"
+    return None
+
+
+def reformat(value: str, info: DateInfo, to: str) -> str | None:
+    """``value`` rewritten in day-month (``dmy``) or month-day (``mdy``) order, keeping the
+    month names as written; None when there is nothing to rewrite."""
+    m = _P[info.fmt].match(value)
+    if m is None:
+        return None
+    g = m.groups()
+    nd = "\u2013"
+    if to == "dmy":
+        if info.fmt == "Mdy":
+            return f"{g[1]} {g[0]} {g[2]}"
+        if info.fmt == "Md-dy":
+            return f"{g[1]}{nd}{g[2]} {g[0]} {g[3]}"
+        if info.fmt == "Md-Mdy":
+            return f"{g[1]} {g[0]} {nd} {g[3]} {g[2]} {g[4]}"
+        if info.fmt == "Mdy-Mdy":
+            return f"{g[1]} {g[0]} {g[2]} {nd} {g[4]} {g[3]} {g[5]}"
+    elif to == "mdy":
+        if info.fmt == "dMy":
+            return f"{g[1]} {g[0]}, {g[2]}"
+        if info.fmt == "d-dMy":
+            return f"{g[2]} {g[0]}{nd}{g[1]}, {g[3]}"
+        if info.fmt == "dM-dMy":
+            return f"{g[1]} {g[0]} {nd} {g[3]} {g[2]}, {g[4]}"
+        if info.fmt == "dMy-dMy":
+            return f"{g[1]} {g[0]}, {g[2]} {nd} {g[4]} {g[3]}, {g[5]}"
+    return None

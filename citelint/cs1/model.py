@@ -178,7 +178,7 @@ def name_role(name: str) -> tuple[tuple[str, str, int, tuple[int, int]], ...]:
     """Which name-list slots a parameter name fills: (list, kind, index, priority), e.g.
     ``author2-last`` → (("AuthorList", "Last", 2, …),). The priority orders aliases the way
     CS1's select_one tries them (alias order; at index 1 the bare name before ``…1``)."""
-    roles = []
+    roles: dict[tuple[str, str, int], tuple[int, int]] = {}
     for regex, list_name, kind, rank, enumerated in _role_patterns():
         m = regex.match(name)
         if m is None:
@@ -187,10 +187,13 @@ def name_role(name: str) -> tuple[tuple[str, str, int, tuple[int, int]], ...]:
             digits = m.group(1)
             if digits.startswith("0"):
                 continue
-            roles.append((list_name, kind, int(digits), (rank, 1)))
+            slot, prio = (list_name, kind, int(digits)), (rank, 1)
         else:
-            roles.append((list_name, kind, 1, (rank, 0)))
-    return tuple(roles)
+            slot, prio = (list_name, kind, 1), (rank, 0)
+        # "author-link#" and "author#link" both read "authorlink" bare: keep the first
+        if slot not in roles or prio < roles[slot]:
+            roles[slot] = prio
+    return tuple((lst, kind, i, prio) for (lst, kind, i), prio in roles.items())
 
 
 def _slots(c: Citation) -> dict[tuple[str, str, int], Arg]:

@@ -10,8 +10,14 @@ computed once per citation and cached on it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from citelint.cs1.model import Arg, Citation
+from citelint.cs1.data import config, whitelist
+from citelint.cs1.model import Arg, Citation, citations
+
+if TYPE_CHECKING:
+    from citelint.index import Index
 
 #: classes whose title is quoted as an article in a periodical; chapters are ignored there
 PERIODICAL_CLASSES = frozenset(
@@ -118,3 +124,39 @@ def _resolve(c: Citation) -> Parts:
         title_param,
         chapters_ignored,
     )
+
+
+def is_empty(c: Citation) -> bool:
+    """CS1's ``empty_citation``: nothing in the citation renders any text. CS1 then shows only
+    "Empty citation" and drops its other error messages, so the CITE rules skip such
+    citations and leave them to CITE015."""
+    cached = c.cache.get("empty")
+    if cached is None:
+        cached = c.cache["empty"] = _empty(c)
+    return cached
+
+
+def _empty(c: Citation) -> bool:
+    quiet = _non_rendering()
+    wl = whitelist()
+    for a in c.order:
+        if not a.is_set:
+            continue
+        if a.positional:
+            continue
+        name = a.name
+        if name in quiet or "mask" in name or "link" in name:
+            continue
+        if wl.valid(name, c.cls):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _non_rendering() -> frozenset[str]:
+    return frozenset(config()["non_rendering"]["names"])
+
+
+def checked_citations(index: Index) -> list[Citation]:
+    """The citations CS1 reports errors for: all but the empty ones (see :func:`is_empty`)."""
+    return index.derived("cs1.checked", lambda ix: [c for c in citations(ix) if not is_empty(c)])

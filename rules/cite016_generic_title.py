@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from citelint.cs1 import cs1_problem
+from citelint.cs1.data import config
+from citelint.cs1.resolve import checked_citations, parts
+from citelint.finding import Problem, Severity
+from citelint.index import Index
+from citelint.rule import Rule
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    table = config()["generic_titles"]
+    accept = tuple(re.compile(p) for p in table["accept"])
+    reject = tuple(re.compile(p) for p in table["reject"])
+    return accept, reject, re.compile(config()["archived_copy"])
+
+
+def is_generic_title(title: str) -> bool:
+    accept, reject, _ = _patterns()
+    if any(p.search(title) for p in accept):
+        return False
+    return any(p.search(title) for p in reject)
+
+
+class GenericTitle(Rule):
+    """A placeholder instead of the real title: "Archived copy", "Wayback Machine", "Page not
+    found", "Are you a robot?", "404"…. Bots and citation tools write these when the page
+    they fetched had no usable title; readers learn nothing about the source.
+
+    Keys: ``generic_title`` (CS1's list of placeholders, ``citelint/data/cs1-config.json``)
+    and the maintenance message ``archived_copy`` ("Archived copy" with an archive URL).
+    A title wrapped in ``((…))`` is accepted as written."""
+
+    code = "CITE016"
+    name = "generic-title"
+    severity = Severity.WARNING
+    summary = "Placeholder title such as 'Archived copy'"
+    help_url = "https://en.wikipedia.org/wiki/Help:CS1_errors#generic_title"
+    bad = (
+        "<ref>{{cite web |url=https://example.org/a |title=Archived copy "
+        "|archive-url=https://web.archive.org/web/20200501000000/https://example.org/a "
+        "|archive-date=1 May 2020}}</ref>"
+    )
+    good = (
+        "<ref>{{cite web |url=https://example.org/a |title=Annual report 2019 "
+        "|archive-url=https://web.archive.org/web/20200501000000/https://example.org/a "
+        "|archive-date=1 May 2020}}</ref>"
+    )
+
+    def check(self, index: Index) -> Iterator[Problem]:
+        archived_copy = _patterns()[2]
+        for c in checked_citations(index):
+            title = parts(c).title
+            if title is None or title.opaque:
+                continue
+            value = title.value
+            if value.startswith("((") and value.endswith("))"):
+                continue
+            if c.first_set("ArchiveURL") is not None and archived_copy.search(value.lower()):
+                yield cs1_problem(
+                    title.start,
+                    title.end,
+                    f'|{title.name}= is the placeholder "{value}": give the real title',
+                    "archived_copy",
+                    maint=True,
+                )
+            elif is_generic_title(value):
+                yield cs1_problem(
+                    title.start,
+                    title.end,
+                    f'|{title.name}= is a generic placeholder ("{value}"): give the real title',
+                    "generic_title",
+                )
