@@ -16,15 +16,24 @@ import contextlib
 import email.utils
 import errno
 import heapq
+import importlib.util
 import itertools
 import ssl
+import sys
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import httpcore
 import httpx
+
+# httpcore asks "import sniffio" on every request; when sniffio is not installed each
+# failed import searches sys.path again (a third of the CPU time of a run). Recording the
+# absence once makes the same ImportError instant.
+if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+    sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 from citelint.links.result import (
     DEAD,
@@ -43,6 +52,20 @@ from citelint.links.safety import BlockedAddress, DNSFailure, GuardedBackend, ho
 from citelint.links.settings import LinkSettings
 
 OnResult = Callable[[LinkResult], None]
+_T = TypeVar("_T")
+
+
+class _Done:
+    """Stands in for the dispatcher's wake-up future before the loop runs."""
+
+    def done(self) -> bool:
+        return True
+
+    def cancel(self) -> bool:
+        return False
+
+
+_DONE: Any = _Done()
 
 #: when this many distinct names failed DNS and none resolved, the network is down
 DNS_DOWN_THRESHOLD = 5
@@ -93,21 +116,28 @@ class _Answer:
         return max(0.0, when.timestamp() - time.time())
 
 
-@dataclass
+@dataclass(eq=False)
 class _Host:
     key: str
     queue: deque[str] = field(default_factory=deque)
+    #: checks holding one of this host's slots
     active: int = 0
     next_at: float = 0.0
     scheduled: bool = False
+    #: checks back from a retry pause, waiting for a slot (served before new URLs)
+    waiters: deque[asyncio.Future] = field(default_factory=deque)
 
 
 @dataclass
 class _Ticket:
-    """Per-check state: the host whose slot the dispatcher reserved, request count."""
+    """Per-check state: the host whose slot the check holds, whether the dispatcher
+    already paid that host's spacing for the next request, the request count."""
 
-    host: _Host | None
+    owner: _Host
+    prepaid: bool = True
     requests: int = 0
+    #: cookies set during this check only (some sites redirect to set one)
+    cookies: httpx.Cookies | None = None
 
 
 class _Transport(httpx.AsyncHTTPTransport):
@@ -115,6 +145,91 @@ class _Transport(httpx.AsyncHTTPTransport):
 
     def __init__(self, pool: httpcore.AsyncConnectionPool) -> None:
         self._pool = pool
+
+
+class _PerHostTransport(httpx.AsyncBaseTransport):
+    """One small connection pool per host instead of one big pool.
+
+    httpcore matches queued requests to connections by scanning the whole pool, which
+    grows quadratic with hundreds of keep-alive connections to many hosts; a pool per
+    host stays as small as the per-host limit. Pools of hosts not used for a while are
+    closed so that a run over many hosts keeps few sockets open.
+    """
+
+    def __init__(self, backend: GuardedBackend, per_host: int, max_pools: int = 256) -> None:
+        self.backend = backend
+        self.per_host = per_host
+        self.max_pools = max_pools
+        self.pools: dict[tuple[bytes, bytes, int | None], _Transport] = {}
+        self.busy: dict[tuple[bytes, bytes, int | None], int] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        key = (url.raw_scheme, url.raw_host, url.port)
+        transport = self.pools.pop(key, None)
+        if transport is None:
+            await self._trim()
+            transport = _Transport(
+                httpcore.AsyncConnectionPool(
+                    ssl_context=_ssl_context(),
+                    max_connections=self.per_host + 2,
+                    max_keepalive_connections=self.per_host + 2,
+                    keepalive_expiry=10.0,
+                    network_backend=self.backend,
+                )
+            )
+        self.pools[key] = transport  # most recently used last
+        self.busy[key] = self.busy.get(key, 0) + 1
+        try:
+            response = await transport.handle_async_request(request)
+        except BaseException:
+            self.busy[key] -= 1
+            raise
+        response.stream = _Release(response.stream, self, key)  # type: ignore[arg-type]
+        return response
+
+    def release(self, key: tuple[bytes, bytes, int | None]) -> None:
+        self.busy[key] -= 1
+
+    async def _trim(self) -> None:
+        if len(self.pools) < self.max_pools:
+            return
+        for key in list(self.pools):
+            if len(self.pools) < self.max_pools:
+                break
+            if self.busy.get(key, 0) == 0:
+                transport = self.pools.pop(key)
+                self.busy.pop(key, None)
+                with contextlib.suppress(Exception):
+                    await transport.aclose()
+
+    async def aclose(self) -> None:
+        for transport in self.pools.values():
+            with contextlib.suppress(Exception):
+                await transport.aclose()
+        self.pools.clear()
+
+
+class _Release(httpx.AsyncByteStream):
+    """A response stream that tells the transport when its pool is free again."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, owner: _PerHostTransport, key: tuple) -> None:
+        self.inner = inner
+        self.owner = owner
+        self.key = key
+        self.released = False
+
+    async def __aiter__(self):  # type: ignore[override]
+        async for chunk in self.inner:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self.inner.aclose()
+        finally:
+            if not self.released:
+                self.released = True
+                self.owner.release(self.key)
 
 
 def host_key(url: httpx.URL) -> str:
@@ -165,10 +280,18 @@ class Checker:
         self.s = settings
         self.on_result = on_result
         self.hosts: dict[str, _Host] = {}
+        self._host_of: dict[str, _Host] = {}
         #: every request sent, as (method, url): the tests and the bench read it
         self.requests = 0
         self._client: httpx.AsyncClient | None = None
         self._dns_dead: set[str] = set()
+        # dispatcher state: hosts ready now, hosts ready later (heap), slots in use
+        self._ready: deque[_Host] = deque()
+        self._later: list[tuple[float, int, _Host]] = []
+        self._seq = itertools.count()
+        self._running = 0
+        self._kick: asyncio.Future = _DONE
+        self._finished: deque[asyncio.Task] = deque()
 
     # -- entry point -------------------------------------------------------------
 
@@ -184,21 +307,14 @@ class Checker:
         if not todo:
             return results
         backend = GuardedBackend(self.s.allow_private, self.s.hosts)
-        limit = max(self.s.max_concurrency * 2, 10)
-        pool = httpcore.AsyncConnectionPool(
-            ssl_context=_ssl_context(),
-            max_connections=limit,
-            max_keepalive_connections=limit,
-            keepalive_expiry=10.0,
-            network_backend=backend,
-        )
         headers = {
             "User-Agent": self.s.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
             "Accept-Language": "en",
         }
+        self._transport = _PerHostTransport(backend, self.s.per_host)
         async with httpx.AsyncClient(
-            transport=_Transport(pool),
+            transport=self._transport,
             headers=headers,
             timeout=httpx.Timeout(self.s.timeout),
             follow_redirects=False,
@@ -241,69 +357,108 @@ class Checker:
 
     # -- scheduling --------------------------------------------------------------
 
-    def _host(self, url: httpx.URL) -> _Host:
-        key = host_key(url)
-        host = self.hosts.get(key)
+    def _host(self, url: str) -> _Host:
+        host = self._host_of.get(url)
         if host is None:
-            host = self.hosts[key] = _Host(key)
+            key = host_key(httpx.URL(url))
+            host = self.hosts.get(key)
+            if host is None:
+                host = self.hosts[key] = _Host(key)
+            if len(self._host_of) > 100_000:
+                self._host_of.clear()
+            self._host_of[url] = host
         return host
 
     async def _dispatch(self, urls: list[str], results: dict[str, LinkResult]) -> None:
+        """Start checks while global and per-host slots and per-host spacing allow."""
         loop = asyncio.get_running_loop()
         for url in urls:
-            self._host(httpx.URL(url)).queue.append(url)
-        ready: deque[_Host] = deque()
-        waiting: list[tuple[float, int, _Host]] = []
-        seq = itertools.count()
-        active: dict[asyncio.Task, _Host] = {}
-        per_host, max_active = self.s.per_host, self.s.max_concurrency
-
-        def schedule(h: _Host) -> None:
-            if h.scheduled or not h.queue or h.active >= per_host:
-                return
-            h.scheduled = True
-            if h.next_at > loop.time():
-                heapq.heappush(waiting, (h.next_at, next(seq), h))
-            else:
-                ready.append(h)
-
+            self._host(url).queue.append(url)
+        tasks: dict[asyncio.Task, _Host] = {}
         for h in list(self.hosts.values()):
-            schedule(h)
-        while ready or waiting or active:
+            self._schedule(h)
+        while self._ready or self._later or tasks:
             now = loop.time()
-            while waiting and waiting[0][0] <= now:
-                ready.append(heapq.heappop(waiting)[2])
-            while ready and len(active) < max_active:
-                h = ready.popleft()
+            while self._later and self._later[0][0] <= now:
+                self._ready.append(heapq.heappop(self._later)[2])
+            while self._ready and self._running < self.s.max_concurrency:
+                h = self._ready.popleft()
                 h.scheduled = False
                 if h.next_at > now:  # a Retry-After pushed it back meanwhile
-                    schedule(h)
+                    self._schedule(h)
                     continue
-                url = h.queue.popleft()
+                if h.active >= self.s.per_host or not (h.waiters or h.queue):
+                    continue
                 h.active += 1
+                self._running += 1
                 h.next_at = max(now, h.next_at) + self.s.host_delay
-                active[asyncio.ensure_future(self._check(url, _Ticket(h)))] = h
-                schedule(h)
-            timeout = None
-            if waiting and len(active) < max_active:
-                timeout = max(0.0, waiting[0][0] - loop.time())
-            if not active:
-                if timeout is not None:
-                    await asyncio.sleep(timeout)
-                continue
-            done, _ = await asyncio.wait(
-                active, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
-            )
-            for task in done:
-                h = active.pop(task)
+                if h.waiters:  # a retry gets the slot before new URLs do
+                    h.waiters.popleft().set_result(None)
+                else:
+                    url = h.queue.popleft()
+                    task = asyncio.ensure_future(self._check(url, _Ticket(h)))
+                    task.add_done_callback(self._finish)
+                    tasks[task] = h
+                self._schedule(h)
+            if not self._finished:
+                await self._sleep_until_kicked(loop)
+            while self._finished:
+                task = self._finished.popleft()
+                h = tasks.pop(task)
                 h.active -= 1
+                self._running -= 1
                 self._done(results, task.result())
-                schedule(h)
+                self._schedule(h)
+
+    async def _sleep_until_kicked(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Wait until a check ends, a host gets work or a slot, or spacing runs out."""
+        kick = self._kick = loop.create_future()
+        timer = None
+        if self._later and self._running < self.s.max_concurrency:
+            delay = max(0.0, self._later[0][0] - loop.time())
+            timer = loop.call_later(delay, self._wake)
+        try:
+            await kick
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    def _wake(self, *_: object) -> None:
+        if not self._kick.done():
+            self._kick.set_result(None)
+
+    def _finish(self, task: asyncio.Task) -> None:
+        self._finished.append(task)
+        self._wake()
+
+    def _schedule(self, h: _Host) -> None:
+        """Put a host with work and a free slot in line: now, or when its spacing ends."""
+        if h.scheduled or not (h.waiters or h.queue) or h.active >= self.s.per_host:
+            return
+        h.scheduled = True
+        if h.next_at > asyncio.get_running_loop().time():
+            heapq.heappush(self._later, (h.next_at, next(self._seq), h))
+        else:
+            self._ready.append(h)
+        self._wake()
+
+    async def _pause(self, ticket: _Ticket, seconds: float) -> None:
+        """Sleep before a retry without holding a slot, then queue for one again."""
+        h = ticket.owner
+        h.active -= 1
+        self._running -= 1
+        self._schedule(h)
+        await asyncio.sleep(seconds)
+        waiter = asyncio.get_running_loop().create_future()
+        h.waiters.append(waiter)
+        self._schedule(h)
+        await waiter
+        ticket.prepaid = True
 
     async def _pace(self, host: _Host, ticket: _Ticket) -> None:
-        """Wait for this host's next request slot (the dispatcher reserved the first)."""
-        if ticket.host is host:
-            ticket.host = None
+        """Wait for this host's next request slot (the dispatcher paid for the first)."""
+        if ticket.prepaid and host is ticket.owner:
+            ticket.prepaid = False
             return
         loop = asyncio.get_running_loop()
         now = loop.time()
@@ -394,8 +549,10 @@ class Checker:
         return result
 
     async def _fetch(self, url: str, ticket: _Ticket) -> _Answer:
-        """HEAD, then GET when HEAD is refused or inconclusive; retries with backoff."""
-        host = self._host(httpx.URL(url))
+        """HEAD, then GET at once when HEAD is refused or inconclusive (unless the server
+        asked for a pause: 429, ``Retry-After``); timeouts, connection errors, 5xx and 429
+        are retried with backoff. At most ``retries + 2`` requests."""
+        host = self._host(url)
         method = "HEAD"
         retries_left = self.s.retries
         while True:
@@ -408,22 +565,24 @@ class Checker:
                 return answer
             if method == "HEAD":
                 method = "GET"
-                if not answer.retryable:
-                    continue  # HEAD refused (405, 403 …): ask with GET at once
+                if answer.status is not None and answer.status != 429:
+                    if answer.retry_after() is None:
+                        continue  # HEAD refused or inconclusive (405, 403, 5xx): GET at once
+                elif not answer.retryable:
+                    continue
             if not answer.retryable or retries_left == 0:
                 return answer
             attempt = self.s.retries - retries_left
-            wait = answer.retry_after()
-            if wait is None:
-                wait = self.s.backoff * (2**attempt)
-            elif wait > self.s.max_retry_wait:
-                answer.note = f"asked to retry after {wait:.0f} s, longer than max-retry-wait"
+            asked = answer.retry_after()
+            if asked is not None and asked > self.s.max_retry_wait:
+                answer.note = f"asked to retry after {asked:.0f} s, longer than max-retry-wait"
                 return answer
+            wait = asked if asked is not None else self.s.backoff * (2**attempt)
             retries_left -= 1
-            if answer.status in (429, 503):  # the whole host asked for a pause
+            if asked is not None:  # the server asked for a pause: the whole host gets it
                 loop = asyncio.get_running_loop()
                 host.next_at = max(host.next_at, loop.time() + wait)
-            await asyncio.sleep(wait)
+            await self._pause(ticket, wait)
 
     async def _send(self, method: str, url: str, host: _Host, ticket: _Ticket) -> _Answer:
         assert self._client is not None
@@ -433,13 +592,22 @@ class Checker:
         client = self._client
         try:
             request = client.build_request(method, url)
-            response = await asyncio.wait_for(client.send(request, stream=True), self.s.timeout)
+            if ticket.cookies is not None:
+                ticket.cookies.set_cookie_header(request)
+            # the transport directly: the client's auth, hooks and redirect layers are
+            # not needed here, and cookies are kept per check (see _Ticket)
+            response = await _within(self._transport.handle_async_request(request), self.s.timeout)
+            response.request = request
         except Exception as exc:
             return _classify(exc, self.s.timeout)
+        if "set-cookie" in response.headers:
+            if ticket.cookies is None:
+                ticket.cookies = httpx.Cookies()
+            ticket.cookies.extract_cookies(response)
         try:
-            if method == "GET" and response.status_code not in REDIRECT_STATUSES:
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(self._drain(response), self.s.timeout)
+            # reading the (capped) rest of the answer lets the connection be reused
+            with contextlib.suppress(Exception):
+                await _within(self._drain(response), self.s.timeout)
             return _Answer(response.status_code, response.headers)
         finally:
             with contextlib.suppress(Exception):
@@ -456,6 +624,19 @@ class Checker:
             read += len(chunk)
             if read > self.s.max_body:
                 return
+
+
+if sys.version_info >= (3, 11):
+
+    async def _within(awaitable: Awaitable[_T], seconds: float) -> _T:
+        """``await awaitable`` with a deadline (no extra task, unlike wait_for)."""
+        async with asyncio.timeout(seconds):
+            return await awaitable
+
+else:  # pragma: no cover
+
+    async def _within(awaitable: Awaitable[_T], seconds: float) -> _T:
+        return await asyncio.wait_for(awaitable, seconds)
 
 
 _SSL: ssl.SSLContext | None = None

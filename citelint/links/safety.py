@@ -17,6 +17,8 @@ from typing import Any
 import httpcore
 from httpcore import AsyncNetworkBackend, AsyncNetworkStream
 
+from citelint.links.net import default_backend
+
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 _PERMANENT_DNS_ERRORS = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
@@ -94,7 +96,7 @@ class GuardedBackend(AsyncNetworkBackend):
     ) -> None:
         self.allow_private = allow_private
         self.hosts = {k.lower(): v for k, v in (hosts or {}).items()}
-        self.inner = inner or httpcore.AnyIOBackend()
+        self.inner = inner or default_backend()
         self._resolved: dict[tuple[str, int], list[tuple[str, int]]] = {}
         #: host names that resolved through DNS during the run (proof the resolver works)
         self.resolved_names: set[str] = set()

@@ -43,7 +43,7 @@ class LinkSettings:
     #: further attempts after a timeout, a connection error, a 5xx or a 429
     retries: int = 2
     #: first backoff in seconds, doubled at each retry (a ``Retry-After`` wins)
-    backoff: float = 1.0
+    backoff: float = 0.5
     #: a ``Retry-After`` longer than this is not waited for (the link stays unchecked)
     max_retry_wait: float = 30.0
     #: requests in flight at once, over all hosts

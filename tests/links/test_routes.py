@@ -28,7 +28,7 @@ CASES = [
     ("/rate-limited", [], {"/rate-limited": 2}),
     ("/rate-limited-long", [("LINK002", 3, "warning")], {"/rate-limited-long": 1}),
     ("/flaky", [], {"/flaky": 2}),
-    ("/down", [("LINK002", 3, "warning")], {"/down": RETRIES + 1}),
+    ("/down", [("LINK002", 3, "warning")], {"/down": RETRIES + 2}),
     ("/no-head", [], {"/no-head": 2}),
     ("/head-404", [], {"/head-404": 2}),
     ("/huge", [], {"/huge": 2}),
