@@ -135,17 +135,33 @@ def _fold(name: str) -> str:
 def did_you_mean(name: str, candidates: list[str]) -> str | None:
     """The defined name the user most likely meant: the same up to case, spaces and
     underscores, dash or quote look-alikes first, then a close spelling."""
-    folded = _fold(name)
-    by_fold: dict[str, str] = {}
-    for c in candidates:
-        if c == name:
-            continue
-        f = _fold(c)
-        if f == folded:
-            return c
-        by_fold.setdefault(f, c)
-    close = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.75)
-    return by_fold[close[0]] if close else None
+    return Suggester(candidates).suggest(name)
+
+
+class Suggester:
+    """did-you-mean over one set of defined names, folded once. A close spelling is
+    looked for only within a bounded number of comparisons per page (pathological
+    pages have thousands of undefined names)."""
+
+    FUZZY_BUDGET = 200_000  # name comparisons per page
+
+    def __init__(self, candidates: list[str]) -> None:
+        self.by_fold: dict[str, str] = {}
+        for c in candidates:
+            self.by_fold.setdefault(_fold(c), c)
+        self.budget = self.FUZZY_BUDGET
+
+    def suggest(self, name: str) -> str | None:
+        folded = _fold(name)
+        hit = self.by_fold.get(folded)
+        if hit is not None and hit != name:
+            return hit
+        if len(self.by_fold) > self.budget:
+            return None
+        self.budget -= len(self.by_fold)
+        pool = [f for f in self.by_fold if f != folded]
+        close = difflib.get_close_matches(folded, pool, n=1, cutoff=0.75)
+        return self.by_fold[close[0]] if close else None
 
 
 def _closest(bad: str, allowed: tuple[str, ...]) -> str | None:
@@ -252,6 +268,8 @@ class _Replay:
         self.invalid: set[int] = set()
         self.broken_lists: set[int] = set()
         self.quiet = False
+        self.suggesters: dict[str, Suggester] = {}
+        self.merged_into: dict[int, list[RefList]] = {}
         self.defined = ref_graph(index).definitions
 
     def issue(self, key: str, start: int, end: int, message: str) -> None:
@@ -284,8 +302,8 @@ class _Replay:
             if rl.kind == "template" and id(rl) in self.broken_lists:
                 # MediaWiki expands the list's text first, so a list inside it sees
                 # these refs as ordinary ones before they are redone as list-defined.
-                for ref in rl.refs:
-                    items.append((self.time(ref), ix.refs.index(ref), ("quiet", ref)))
+                for k, ref in enumerate(rl.refs):
+                    items.append((self.time(ref), -1 - k, ("quiet", ref)))
             # a template list acts once its parameters are expanded, before what follows
             t = 2 * rl.end - 1 if rl.kind == "template" else 2 * rl.start
             items.append((t, len(ix.refs) + j, rl))
@@ -441,16 +459,22 @@ class _Replay:
         lists = self.ix.reflists
         if len(lists) < 2:
             return merged
-        for outer in lists:
-            for inner in lists:
-                if inner is outer or not (outer.start < inner.start and inner.end <= outer.end):
-                    continue
+        stack: list[RefList] = []  # lists that contain the current one
+        for inner in sorted(lists, key=lambda r: (r.start, -r.end)):
+            while stack and not (stack[-1].start < inner.start and inner.end <= stack[-1].end):
+                stack.pop()
+            for outer in stack:
                 if outer.kind == "tag" and inner.kind == "template":
                     merged[id(inner)] = outer
                 else:
                     self.broken_lists.add(id(outer))
                     if outer.kind == "tag":
                         merged[id(inner)] = outer
+            stack.append(inner)
+        for inner in lists:
+            outer = merged.get(id(inner))
+            if outer is not None:
+                self.merged_into.setdefault(id(outer), []).append(inner)
         for rl in lists:
             if id(rl) in self.broken_lists:
                 self.issue(
@@ -793,9 +817,8 @@ class _Replay:
                     f"{names} (only group and responsive)",
                 )
         refs = list(rl.refs)
-        for other in self.ix.reflists:
-            if merged.get(id(other)) is rl:
-                refs.extend(other.refs)
+        for other in self.merged_into.get(id(rl), ()):
+            refs.extend(other.refs)
         refs.sort(key=self.time)
         if rl.kind == "template":
             # Refs inside a footnote template in the list's text are expanded before
@@ -840,8 +863,11 @@ class _Replay:
         group = rl.group if rl is not None else ""
         where = f' in group "{group}"' if group else ""
         message = f'The named ref "{entry.name}"{where} is used but never defined'
-        candidates = [n for (g, n) in self.defined if g == group]
-        hint = did_you_mean(entry.name, candidates)
+        suggester = self.suggesters.get(group)
+        if suggester is None:
+            names = [n for (g, n) in self.defined if g == group]
+            suggester = self.suggesters[group] = Suggester(names)
+        hint = suggester.suggest(entry.name)
         if hint:
             message += f'; did you mean "{hint}"?'
         self.issue("cite_error_references_no_text", first.start, first.open_end, message)
