@@ -11,8 +11,11 @@ from citelint.rule import Rule
 class ConflictingRefDefinitions(Rule):
     """Two refs with the same name (and group) carry different text. MediaWiki keeps the
     first and shows "Cite error: Invalid <ref> tag; name x defined multiple times with
-    different content". The text must be identical, whitespace included; reuse the name
-    with ``<ref name="x"/>`` instead of repeating it."""
+    different content". The text must be identical character for character: MediaWiki
+    does not trim it, and comments count. Reuse the name with ``<ref name="x"/>``
+    instead of repeating it. Reported at each later definition that differs from the
+    first; like MediaWiki, only for groups a reference list shows, and each list starts
+    its group afresh (a name may be defined again after it)."""
 
     code = "REF002"
     name = "conflicting-ref-definitions"

@@ -9,9 +9,11 @@ from citelint.rule import Rule
 
 
 class EmptyRef(Rule):
-    """A ref with neither text nor a name (``<ref></ref>``, ``<ref/>``), or an empty
-    ref inside a reference list, where refs exist only to be defined. MediaWiki shows
-    "Cite error: Invalid <ref> tag; refs with no name must have content"."""
+    """A ref with neither text nor a name (``<ref></ref>``, ``<ref/>``, an ``{{efn}}``
+    without text), or an empty ref inside a reference list, where refs exist only to be
+    defined. MediaWiki shows "Cite error: Invalid <ref> tag; refs with no name must
+    have content" (or "…is malformed or has a bad name", "…defined in <references> has
+    no content"). A named empty ref (``<ref name="x"></ref>``) is a reuse: see REF001."""
 
     code = "REF003"
     name = "empty-ref"

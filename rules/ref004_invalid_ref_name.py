@@ -10,8 +10,10 @@ from citelint.rule import Rule
 
 class InvalidRefName(Rule):
     """A ref name MediaWiki rejects or misreads: a plain integer ("Cite error: Invalid
-    <ref> tag; name cannot be a simple integer"), or a name with a stray quote, which
-    usually means an unbalanced ``name="x`` (CheckWiki 104)."""
+    <ref> tag; name cannot be a simple integer"); and, where MediaWiki shows no error but
+    silently takes another name, quotes that garble the attributes (``name="x``,
+    ``name=""x" y"``, CheckWiki 104) or an empty ``name=""`` on a ref with text (nothing
+    can reuse it). The message says which name MediaWiki actually reads."""
 
     code = "REF004"
     name = "invalid-ref-name"

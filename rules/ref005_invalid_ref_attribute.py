@@ -10,9 +10,11 @@ from citelint.rule import Rule
 
 class InvalidRefAttribute(Rule):
     """A ``<ref>`` or ``<references>`` attribute that Cite does not accept: an unknown
-    one (often a typo such as ``nmae=`` or a value with a space left unquoted, as in
-    ``name=my ref``), ``dir`` other than ``ltr``/``rtl``, or ``follow`` together with
-    ``name``. MediaWiki shows "Cite error: Invalid <ref> tag; invalid parameters"."""
+    one (often a typo such as ``nmae=``, for which Cite's suggestion is given, or a value
+    with a space left unquoted, as in ``name=my ref``), ``dir`` other than ``ltr``,
+    ``rtl`` or ``auto``, two directions for one name, or ``follow`` together with
+    ``name``. ``{{#tag:ref|…|x=…}}`` passes its named parameters on as attributes.
+    MediaWiki shows "Cite error: Invalid parameter "x" in <ref> tag"."""
 
     code = "REF005"
     name = "invalid-ref-attribute"

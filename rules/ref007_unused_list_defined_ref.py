@@ -9,9 +9,11 @@ from citelint.rule import Rule
 
 
 class UnusedListDefinedRef(Rule):
-    """A ref defined inside a reference list (``<references>…</references>`` or
-    ``{{reflist|refs=…}}``) that the text never cites. MediaWiki shows "Cite error: A
-    list-defined reference named x is not used in the content"."""
+    """A ref defined inside a reference list (``<references>…</references>``,
+    ``{{reflist|refs=…}}``, ``{{notelist|refs=…}}``) that the text does not cite before
+    that list. MediaWiki shows "Cite error: <ref> tag with name x defined in
+    <references> is not used in prior text" (MediaWiki 1.39 says "…has group attribute
+    "" which does not appear in prior text" when the group has no refs at all)."""
 
     code = "REF007"
     name = "unused-list-defined-ref"

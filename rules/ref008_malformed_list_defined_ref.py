@@ -12,7 +12,9 @@ class MalformedListDefinedRef(Rule):
     """A ref inside a reference list that cannot be list-defined: it has no name (so
     nothing can cite it), or its ``group`` differs from the list's. MediaWiki shows
     "Cite error: <ref> tag defined in <references> has no name attribute" or "…has
-    conflicting group attribute"."""
+    conflicting group attribute". A footnote template written inside a ``<ref>``'s text
+    (``<ref>…{{efn|…}}</ref>``) is parsed only when the list shows that ref, inside the
+    list, and fails the same way."""
 
     code = "REF008"
     name = "malformed-list-defined-ref"

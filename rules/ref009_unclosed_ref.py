@@ -9,18 +9,26 @@ from citelint.rule import Rule
 
 
 class UnclosedRef(Rule):
-    """A ``<ref>`` that is never closed, or a ``</ref>`` with no ``<ref>`` before it. The
-    parser then shows the markup as text and everything after an unclosed ref may be
-    swallowed; inside a template MediaWiki shows "Cite error: Closing </ref> missing for
-    <ref> tag"."""
+    """A ``<ref>`` left open. MediaWiki closes a ref at the next ``</ref>`` wherever it
+    is, so a forgotten ``</ref>`` swallows the text up to the next ref, and MediaWiki
+    shows "Cite error: Closing </ref> missing for <ref> tag"; a reference list inside
+    another gives "Closing tag missing for <references>". citelint also reports, though
+    MediaWiki prints them as text without a Cite error, a ``<ref>`` with no ``</ref>``
+    anywhere after it and a ``</ref>`` with no ``<ref>`` before it."""
 
     code = "REF009"
     name = "unclosed-ref"
     severity = Severity.ERROR
     summary = "Unclosed <ref> or stray </ref>"
     help_url = "https://en.wikipedia.org/wiki/Help:Cite_errors/Cite_error_included_ref"
-    bad = "A claim.<ref>{{cite web |url=https://example.org/ |title=Example}}\n\n{{reflist}}"
-    good = "A claim.<ref>{{cite web |url=https://example.org/ |title=Example}}</ref>\n\n{{reflist}}"
+    bad = (
+        "A claim.<ref>{{cite web |url=https://example.org/ |title=Example}}\n"
+        "Another claim.<ref>Smith 2001.</ref>\n\n{{reflist}}"
+    )
+    good = (
+        "A claim.<ref>{{cite web |url=https://example.org/ |title=Example}}</ref>\n"
+        "Another claim.<ref>Smith 2001.</ref>\n\n{{reflist}}"
+    )
 
     def check(self, index: Index) -> Iterator[Problem]:
         for issue in cite_issues(index):
