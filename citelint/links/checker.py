@@ -281,7 +281,7 @@ class Checker:
         self.on_result = on_result
         self.hosts: dict[str, _Host] = {}
         self._host_of: dict[str, _Host] = {}
-        #: every request sent, as (method, url): the tests and the bench read it
+        #: number of requests sent (tests and the bench read it)
         self.requests = 0
         self._client: httpx.AsyncClient | None = None
         self._dns_dead: set[str] = set()
@@ -336,23 +336,25 @@ class Checker:
             self.on_result(result)
 
     def _precheck(self, url: str) -> LinkResult | None:
+        """A refusal for a URL that must not be requested at all, else None."""
+        refusal = self._refusal(url)
+        if refusal is None:
+            return None
+        return LinkResult(url, REFUSED, reason=refusal[1], checked_at=time.time())
+
+    def _refusal(self, url: str) -> tuple[bool, str] | None:
+        """(is it a private address?, reason) when ``url`` must not be requested."""
         try:
             parsed = httpx.URL(url)
         except (httpx.InvalidURL, ValueError) as exc:
-            return LinkResult(
-                url, REFUSED, reason=f"not a valid URL ({exc})", checked_at=time.time()
-            )
+            return False, f"not a valid URL ({exc})"
         if parsed.scheme not in ("http", "https"):
-            reason = f"not checked: the {parsed.scheme or 'missing'} scheme is not http(s)"
-            return LinkResult(url, REFUSED, reason=reason, checked_at=time.time())
+            return False, f"not checked: the {parsed.scheme or 'missing'} scheme is not http(s)"
         if not parsed.host:
-            return LinkResult(
-                url, REFUSED, reason="not a valid URL (no host)", checked_at=time.time()
-            )
+            return False, "not a valid URL (no host)"
         refusal = host_refusal(parsed.host, self.s.allow_private)
         if refusal is not None:
-            reason = f"not checked: {refusal} (use --allow-private)"
-            return LinkResult(url, REFUSED, reason=reason, checked_at=time.time())
+            return True, f"not checked: {refusal} (use --allow-private)"
         return None
 
     # -- scheduling --------------------------------------------------------------
@@ -495,12 +497,11 @@ class Checker:
             chain.append((answer.status, nxt))
             if nxt in seen:
                 return LinkResult(url, INCONCLUSIVE, answer.status, f"redirect loop at {nxt}")
-            refusal = self._precheck(nxt)
+            refusal = self._refusal(nxt)
             if refusal is not None:
-                verdict = REFUSED if "allow-private" in refusal.reason else INCONCLUSIVE
-                return LinkResult(
-                    url, verdict, answer.status, f"redirects to {nxt}: {refusal.reason}"
-                )
+                private, why = refusal
+                verdict = REFUSED if private else INCONCLUSIVE
+                return LinkResult(url, verdict, answer.status, f"redirects to {nxt}: {why}")
             seen.add(nxt)
             current = nxt
         else:

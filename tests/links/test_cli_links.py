@@ -190,3 +190,27 @@ def test_progress_bar_draws(fresh_site: Site, tmp_path: Path) -> None:
         bar.advance(LinkResult("http://a/", OK))
         bar.advance(LinkResult("http://b/", DEAD))
     assert bar.dead == 1
+
+
+def test_unsafe_fix_replaces_a_moved_url(fresh_site: Site, tmp_path: Path) -> None:
+    path = article(fresh_site, tmp_path)
+    base = ["--check-links", "--allow-private", "--no-cache", *FAST]
+    result = run([*base, "--fix", "--unsafe-fixes", "--select", "LINK003", str(path)])
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert fresh_site.url("/page2") in text and fresh_site.url("/moved") not in text
+    assert fresh_site.counts["/moved"] == 1  # the fix re-lint did not check links again
+
+
+def test_stdin(fresh_site: Site) -> None:
+    text = "A.<ref>{{cite web |url=" + fresh_site.url("/gone") + " |title=A}}</ref>\n"
+    result = CliRunner().invoke(
+        main,
+        [
+            *("check", "--isolated", "--check-links", "--allow-private", "--no-cache"),
+            *("-f", "json", *FAST, "--stdin-filename", "draft.wiki", "-"),
+        ],
+        input=text,
+    )
+    assert codes(result) == [("LINK001", 1)]
+    assert json.loads(result.stdout)["files"][0]["path"] == "draft.wiki"

@@ -10,7 +10,7 @@ import pytest
 from citelint.links.settings import LinkSettings
 
 from .helpers import RETRIES, check, cite
-from .server import Site, closed_port
+from .server import Reply, Site, closed_port
 
 MAX_PER_URL = RETRIES + 2
 
@@ -122,8 +122,6 @@ def test_dns_failing_everywhere_is_not_dead(settings: LinkSettings) -> None:
 
 
 def test_redirect_to_another_host(site: Site, site2: Site, settings: LinkSettings) -> None:
-    from .server import Reply
-
     target = site2.url("/ok")
     site.routes["/offsite"] = lambda s, m, n: Reply(301, {"Location": target}, b"")
     text = cite(site.url("/offsite"))
@@ -140,3 +138,36 @@ def test_user_agent_names_citelint_and_a_contact(fresh_site: Site, settings: Lin
     check(cite(fresh_site.url("/ok")), LinkSettings(**{**settings.__dict__}))
     (ua,) = fresh_site.user_agents
     assert ua.startswith("citelint/") and "https://" in ua
+
+
+def test_head_server_error_is_followed_by_get_at_once(
+    fresh_site: Site, settings: LinkSettings
+) -> None:
+    """A 5xx answer to HEAD may just mean HEAD is broken: GET follows without a pause."""
+    settings.backoff = 2.0
+    started = time.perf_counter()
+    found, _, _ = check(cite(fresh_site.url("/flaky")), settings)
+    assert found == []
+    assert time.perf_counter() - started < 1.5
+    assert dict(fresh_site.by_method) == {("HEAD", "/flaky"): 1, ("GET", "/flaky"): 1}
+
+
+def test_redirect_to_another_scheme_is_inconclusive(
+    fresh_site: Site, settings: LinkSettings
+) -> None:
+    fresh_site.routes["/to-ftp"] = lambda s, m, n: Reply(301, {"Location": "ftp://x.test/"}, b"")
+    found, _, findings = check(cite(fresh_site.url("/to-ftp")), settings)
+    assert found == [("LINK002", 3, "warning")]
+    assert "ftp scheme" in findings[0].message
+    assert fresh_site.counts == {"/to-ftp": 1}
+
+
+def test_too_many_redirects(fresh_site: Site, settings: LinkSettings) -> None:
+    fresh_site.routes["/chain/*"] = lambda s, m, n: Reply(
+        302, {"Location": f"/chain/{n}{len(s.arrivals)}"}, b""
+    )
+    settings.max_redirects = 3
+    found, run, findings = check(cite(fresh_site.url("/chain/0")), settings)
+    assert found == [("LINK002", 3, "warning")]
+    assert "more than 3 redirects" in findings[0].message
+    assert run.requests == 4
