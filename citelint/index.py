@@ -34,9 +34,10 @@ from citelint.names import normalize_template_name, ref_templates
 # Text the parser left as plain text but that looks like a ref tag or a template opening.
 _SUSPICIOUS = re.compile(r"\{\{|<\s*/?\s*ref[\s/>]|<\s*/?\s*references[\s/>]", re.I)
 
-# Tags whose content MediaWiki does not parse as wikitext (refs inside do not count).
+# Tags whose content MediaWiki does not parse as wikitext, or does not show on the page
+# (``includeonly``); refs inside do not count.
 OPAQUE_TAGS = frozenset(
-    ["nowiki", "pre", "math", "chem", "ce", "syntaxhighlight", "source", "score", "timeline", "graph", "hiero", "templatedata", "categorytree", "imagemap", "inputbox", "mapframe", "maplink"]
+    ["includeonly", "nowiki", "pre", "math", "chem", "ce", "syntaxhighlight", "source", "score", "timeline", "graph", "hiero", "templatedata", "categorytree", "imagemap", "inputbox", "mapframe", "maplink"]
 )
 
 
