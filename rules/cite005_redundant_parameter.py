@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
-from citelint.cs1.model import Arg, Citation, citations, name_role
+from citelint.cs1.model import Arg, Citation, citations, name_lists_present, name_role
 from citelint.cs1.resolve import is_empty
 from citelint.finding import Problem
 from citelint.index import Index
@@ -58,7 +58,8 @@ class RedundantParameter(Rule):
 
 def _redundant(c: Citation) -> Iterator[Problem]:
     groups: list[list[Arg]] = [v for v in c.metas.values() if len(v) > 1]
-    groups.extend(_name_slots(c))
+    if name_lists_present(c):
+        groups.extend(_name_slots(c))
     locators = [a for a in (c.arg(n) for n in _LOCATORS) if a is not None]
     if len(locators) > 1:
         groups.append(locators)

@@ -5,26 +5,23 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from citelint.cs1 import cs1_problem
-from citelint.cs1.data import config
+from citelint.cs1.data import config, matcher
 from citelint.cs1.resolve import checked_citations, parts
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], re.Pattern[str]]:
-    table = config()["generic_titles"]
-    accept = tuple(re.compile(p) for p in table["accept"])
-    reject = tuple(re.compile(p) for p in table["reject"])
-    return accept, reject, re.compile(config()["archived_copy"])
-
-
 def is_generic_title(title: str) -> bool:
-    accept, reject, _ = _patterns()
-    if any(p.search(title) for p in accept):
+    """A placeholder title per CS1's generic_titles list."""
+    if matcher("generic_titles", "accept")(title):
         return False
-    return any(p.search(title) for p in reject)
+    return matcher("generic_titles", "reject")(title)
+
+
+@lru_cache(maxsize=1)
+def _archived_copy() -> re.Pattern[str]:
+    return re.compile(config()["archived_copy"])
 
 
 class GenericTitle(Rule):
@@ -53,7 +50,7 @@ class GenericTitle(Rule):
     )
 
     def check(self, index: Index) -> Iterator[Problem]:
-        archived_copy = _patterns()[2]
+        archived_copy = _archived_copy()
         for c in checked_citations(index):
             title = parts(c).title
             if title is None or title.opaque:

@@ -30,7 +30,7 @@ def _read(name: str) -> dict[str, Any]:
     return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Whitelist:
     """Which parameters a citation class accepts, and what CS1 suggests for the others."""
 
@@ -46,19 +46,7 @@ class Whitelist:
     def status(self, name: str, cls: str) -> str | None:
         """``supported``/``deprecated``/… for ``name`` in citation class ``cls``; None when CS1
         does not know it (or it is ``removed``)."""
-        if "#" in name:
-            return None  # '#' is reserved by CS1
-        if cls in PREPRINT_CLASSES:
-            found = self.limited_basic.get(name) or self.preprint.get(cls, {}).get(name)
-            if found is None:
-                found = self.limited_numbered.get(_DIGITS.sub("#", name))
-        else:
-            found = self.unique.get(cls, {}).get(name) if cls in self.unique else None
-            if found is None:
-                found = self.basic.get(name)
-            if found is None:
-                found = self.numbered.get(_DIGITS.sub("#", name))
-        return None if found in (None, "removed") else found
+        return _status(self, name, cls)
 
     def valid(self, name: str, cls: str) -> bool:
         return self.status(name, cls) is not None
@@ -81,6 +69,23 @@ class Whitelist:
         if target is not None and self.valid(target, cls):
             return target
         return None
+
+
+@lru_cache(maxsize=16384)
+def _status(wl: Whitelist, name: str, cls: str) -> str | None:
+    if "#" in name:
+        return None  # '#' is reserved by CS1
+    if cls in PREPRINT_CLASSES:
+        found = wl.limited_basic.get(name) or wl.preprint.get(cls, {}).get(name)
+        if found is None:
+            found = wl.limited_numbered.get(_DIGITS.sub("#", name))
+    else:
+        found = wl.unique.get(cls, {}).get(name) if cls in wl.unique else None
+        if found is None:
+            found = wl.basic.get(name)
+        if found is None:
+            found = wl.numbered.get(_DIGITS.sub("#", name))
+    return None if found in (None, "removed") else found
 
 
 @lru_cache(maxsize=1)
@@ -125,12 +130,25 @@ def config() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def metas_of() -> dict[str, tuple[tuple[str, int], ...]]:
     """Parameter name → ((meta-parameter, alias rank), …): ``accessdate`` →
-    ``(("AccessDate", 1),)``. Lets a citation resolve all its aliases in one pass."""
+    ``(("AccessDate", 1),)``. Lets a citation resolve all its aliases in one pass. Names
+    the whitelist does not know are left out, so that a different whitelist can be dropped
+    in without a parameter being both unknown and used."""
+    wl = whitelist()
     out: dict[str, list[tuple[str, int]]] = {}
     for meta, names in config()["aliases"].items():
         for rank, n in enumerate(names):
-            out.setdefault(n, []).append((meta, rank))
+            if known_anywhere(wl, n):
+                out.setdefault(n, []).append((meta, rank))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def known_anywhere(wl: Whitelist, name: str) -> bool:
+    """Whether any citation class accepts ``name``."""
+    if wl.valid(name, "citation"):
+        return True
+    if any(name in extra for extra in wl.unique.values()):
+        return True
+    return any(wl.valid(name, cls) for cls in PREPRINT_CLASSES)
 
 
 def compiled(key: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
@@ -141,3 +159,26 @@ def compiled(key: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
 @lru_cache(maxsize=32)
 def _compiled(key: str, flags: int) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, flags) for p in config()[key])
+
+
+class Matcher:
+    """A CS1 "accept"/"reject" list: ``plain`` strings found anywhere, case-insensitively
+    (a substring test, no regex), or ``patterns`` (regular expressions, one combined scan)."""
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        self.plain = tuple(s.lower() for s in table.get("plain", ()))
+        patterns = table.get("patterns", ())
+        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+    def __call__(self, value: str) -> bool:
+        if self.plain:
+            low = value.lower()
+            if any(s in low for s in self.plain):
+                return True
+        return self.regex is not None and self.regex.search(value) is not None
+
+
+@lru_cache(maxsize=8)
+def matcher(key: str, kind: str) -> Matcher:
+    """The ``accept`` or ``reject`` list of ``generic_titles``/``generic_names``."""
+    return Matcher(config()[key][kind])

@@ -36,7 +36,7 @@ def strip_comments(text: str) -> str:
     return _COMMENT.sub("", text) if "<!--" in text else text
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Arg:
     """One template argument as CS1 sees it, with where it is in the source."""
 
@@ -46,7 +46,7 @@ class Arg:
     positional: bool
     opaque: bool  # holds a template or table: the real value is unknown offline
     is_set: bool  # non-empty after trimming: what CS1 treats as given
-    earlier: list[Param] = field(default_factory=list)  # repeated names; MediaWiki drops these
+    earlier: tuple[Param, ...] = ()  # repeated names; MediaWiki drops these
 
     @property
     def start(self) -> int:
@@ -277,6 +277,7 @@ def build(template: Template, cls: str) -> Citation:
     """Read a template's arguments the way MediaWiki passes them to the module."""
     args: dict[str, Arg] = {}
     position = 0
+    repeated = False
     for p in template.params:
         if p.showkey:
             name = strip_comments(p.name).strip(WS) if "<!--" in p.name else p.name.strip(WS)
@@ -295,16 +296,29 @@ def build(template: Template, cls: str) -> Citation:
             name, value, p, positional, opaque, bool(value.strip(WS)) if positional else bool(value)
         )
         if prev is not None:
-            arg.earlier = [*prev.earlier, prev.param]
+            arg.earlier = (*prev.earlier, prev.param)
+            repeated = True
         args[name] = arg
-    order = sorted(args.values(), key=lambda a: a.param.start)
-    ranked: dict[str, list[tuple[int, Arg]]] = {}
+    order = list(args.values())
+    if repeated:  # a repeated name keeps its first slot in the dict; MediaWiki uses the last
+        order.sort(key=lambda a: a.param.start)
+    metas: dict[str, list[Arg]] = {}
+    ranks: dict[str, list[int]] = {}
     table = data.metas_of()
     for a in order:
         if a.is_set and not a.positional:
             for meta, rank in table.get(a.name, ()):
-                ranked.setdefault(meta, []).append((rank, a))
-    metas = {m: [a for _, a in sorted(v, key=lambda x: x[0])] for m, v in ranked.items()}
+                found = metas.get(meta)
+                if found is None:
+                    metas[meta] = [a]
+                    ranks[meta] = [rank]
+                else:  # keep CS1's alias order
+                    r = ranks[meta]
+                    i = 0
+                    while i < len(r) and r[i] < rank:
+                        i += 1
+                    found.insert(i, a)
+                    r.insert(i, rank)
     return Citation(template, cls, args, order, metas)
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from citelint.cs1.data import compiled, config
+from citelint.cs1.data import compiled, config, matcher
 from citelint.cs1.model import Arg, Citation, has_name_slot, name_lists_present
 
 LISTS = ("AuthorList", "EditorList", "ContributorList", "InterviewerList", "TranslatorList")
@@ -89,14 +89,9 @@ def is_numeric(value: str) -> bool:
 
 def is_generic(value: str) -> bool:
     """A generic name (``|author=Facebook``, ``Site name``…) per CS1's list."""
-    if any(p.search(value) for p in _generic("accept")):
+    if matcher("generic_names", "accept")(value):
         return False
-    return any(p.search(value) for p in _generic("reject"))
-
-
-@lru_cache(maxsize=2)
-def _generic(kind: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in config()["generic_names"][kind])
+    return matcher("generic_names", "reject")(value)
 
 
 def _source(c: Citation, list_name: str) -> int:

@@ -1,0 +1,73 @@
+"""Identifier checks: stdnum checksums with CS1's own rules on top."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from citelint.cs1 import identifiers as ids
+
+
+@pytest.mark.parametrize(
+    ("validator", "value", "why"),
+    [
+        (ids.isbn, "978-0-470-09095-4", None),
+        (ids.isbn, "1-884964-29-X", None),
+        (ids.isbn, "0 19 852663 6", None),
+        (ids.isbn, "978-0-470-09095-5", "checksum"),
+        (ids.isbn, "1-884964-29-x", "invalid character"),  # CS1 wants an upper-case X
+        (ids.isbn, "ISBN 0198526636", "invalid character"),
+        (ids.isbn, "019852663", "length"),
+        (ids.isbn, "01985266X6", "invalid form"),
+        (ids.isbn, "6301234561", "invalid group id"),
+        (ids.isbn, "9770000000007", "invalid prefix"),
+        (ids.isbn, "9790000000001", "invalid group id"),  # 9790 is an ISMN
+        (ids.sbn, "19-852663-6", None),
+        (ids.issn, "0028-0836", None),
+        (ids.issn, "0028-0837", "checksum"),
+        (ids.issn, "0028-083", "invalid form"),
+        (ids.ismn, "979-0-2600-0043-8", None),
+        (ids.doi, "10.1038/nature12373", None),
+        (ids.doi, "10.1000/x.", "invalid form"),  # ends with a period
+        (ids.doi, "10.5555/12345678", "invalid registrant"),
+        (ids.doi, "doi:10.1038/x", "invalid form"),
+        (ids.oclc, "ocm12345678", None),
+        (ids.oclc, "(OCoLC)123", None),
+        (ids.oclc, "12345678901", "too long"),
+        (ids.pmc, "PMC3956132", None),
+        (ids.pmc, "0", "out of range"),
+        (ids.s2cid, "4420929", None),
+        (ids.s2cid, "0123", "not a number"),
+        (ids.lccn, "n78-89035", None),
+        (ids.lccn, "n78 89035", "contains a space"),
+        (ids.arxiv, "1501.00001", None),
+        (ids.arxiv, "0704.0001v2", None),
+        (ids.arxiv, "hep-th/9901001", None),
+        (ids.arxiv, "0613.1234", "invalid date"),
+        (ids.jstor, "2245645", None),
+        (ids.jstor, "JSTOR 2245645", "invalid form"),
+        (ids.asin, "B000FA5QHW", None),
+        (ids.asin, "0198526636", "is an ISBN-10; use |isbn="),
+        (ids.ol, "OL7353617M", None),
+        (ids.zbl, "0538.14023", None),
+        (ids.mr, "MR123", None),
+        (ids.biorxiv, "10.1101/078733", None),
+        (ids.citeseerx, "10.1.1.176.341", None),
+    ],
+)
+def test_validators(validator, value: str, why: str | None) -> None:
+    assert validator(value) == why
+
+
+def test_bibcode_year_is_checked_against_today() -> None:
+    assert ids.bibcode("2013Natur.500..541D", dt.date(2020, 1, 1)) is None
+    assert ids.bibcode("2025Natur.500..541D", dt.date(2020, 1, 1)) == "year"
+    assert ids.bibcode("10.1364/AO.47.004981") == "length"
+    assert ids.bibcode("2013A&.J..500..541D") == "journal"
+
+
+def test_limits_come_from_the_data() -> None:
+    assert ids.s2cid("246777087") is None  # an S2CID of 2022
+    assert ids.s2cid("999999999999") == "out of range"
+    assert ids.osti("1017") == "out of range"  # below the lowest known OSTI
