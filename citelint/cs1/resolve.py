@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from citelint.cs1.data import config, whitelist
 from citelint.cs1.model import Arg, Citation, citations
+from citelint.refgraph import group_of, ref_graph
 
 if TYPE_CHECKING:
     from citelint.index import Index
@@ -158,5 +159,23 @@ def _non_rendering() -> frozenset[str]:
 
 
 def checked_citations(index: Index) -> list[Citation]:
-    """The citations CS1 reports errors for: all but the empty ones (see :func:`is_empty`)."""
-    return index.derived("cs1.checked", lambda ix: [c for c in citations(ix) if not is_empty(c)])
+    """The citations CS1's messages are shown for: not empty (see :func:`is_empty`, CITE015
+    reports those) and not inside a repeated definition of a named ref. Cite renders the
+    first ``<ref name=x>…</ref>`` and drops later ones (REF002 reports a conflicting one), so
+    a citation there is either a copy of one already checked or never shown."""
+    return index.derived("cs1.checked", _checked)
+
+
+def _checked(index: Index) -> list[Citation]:
+    graph = ref_graph(index)
+    out = []
+    for c in citations(index):
+        if is_empty(c):
+            continue
+        ref = c.ref
+        if ref is not None and ref.name:
+            defs = graph.definitions.get((group_of(ref), ref.name))
+            if defs and defs[0] is not ref:
+                continue
+        out.append(c)
+    return out
