@@ -55,6 +55,7 @@ class InvalidUrl(Rule):
         for c in checked_citations(index):
             p = parts(c)
             url = c.first_set("URL")
+            chapter_url = c.first_set("ChapterURL")
             for meta in url_metas:
                 a = c.first_set(meta)
                 if a is None or a.opaque:
@@ -78,13 +79,15 @@ class InvalidUrl(Rule):
                     yield cs1_problem(
                         a.start, a.end, f"Check |{a.name}= value: not a valid URL", "bad_url"
                     )
-                elif meta == "ArchiveURL" and url is not None and a.value == url.value:
-                    yield cs1_problem(
-                        a.start,
-                        a.end,
-                        f"|{a.name}= is the same as |{url.name}=: link an archived copy",
-                        "bad_url",
-                    )
+                elif meta == "ArchiveURL":
+                    same = next((u for u in (url, chapter_url) if u and u.value == a.value), None)
+                    if same is not None:
+                        yield cs1_problem(
+                            a.start,
+                            a.end,
+                            f"|{a.name}= is the same as |{same.name}=: link an archived copy",
+                            "bad_url",
+                        )
             # external links where plain text belongs (one CS1 message per citation)
             hits: list[Arg] = []
             for meta in link_metas:
