@@ -18,6 +18,7 @@ _FORMATS = (
     ("TranscriptFormat", "TranscriptURL"),
 )
 _ACCESS = (("UrlAccess", "URL"), ("ChapterUrlAccess", "ChapterURL"), ("MapUrlAccess", "MapURL"))
+_RELEVANT = frozenset(["AccessDate"] + [f for f, _ in _FORMATS] + [a for a, _ in _ACCESS])
 
 
 class ParameterRequiresUrl(Rule):
@@ -38,6 +39,8 @@ class ParameterRequiresUrl(Rule):
 
     def check(self, index: Index) -> Iterator[Problem]:
         for c in checked_citations(index):
+            if _RELEVANT.isdisjoint(c.metas):
+                continue  # nothing that needs a URL
             p = parts(c)
             access = c.first_set("AccessDate")
             if (

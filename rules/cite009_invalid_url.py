@@ -56,10 +56,12 @@ class InvalidUrl(Rule):
             p = parts(c)
             url = c.first_set("URL")
             chapter_url = c.first_set("ChapterURL")
+            metas = c.metas
             for meta in url_metas:
-                a = c.first_set(meta)
-                if a is None or a.opaque:
+                found = metas.get(meta)
+                if not found or found[0].opaque:
                     continue
+                a = found[0]
                 in_citations.add(a.param.value_start)
                 if meta == "ChapterURL" and p.chapters_ignored:
                     continue

@@ -166,18 +166,20 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
     y = m = d = y2 = m2 = d2 = 0
     anchor = ""
     fmt = ""
-    if (x := _P["ymd"].match(value)) is not None:
+    # formats starting with a digit and with a month name never match the same value
+    digit = value[:1].isdigit()
+    if digit and (x := _P["ymd"].match(value)) is not None:
         fmt = "ymd"
         y, m, d = int(x[1]), int(x[2]), int(x[3])
         if m > 12 or m < 1 or y < 1582 or d == 0:
             return None
         anchor = x[1]
-    elif (x := _P["Mdy"].match(value)) is not None:
+    elif not digit and (x := _P["Mdy"].match(value)) is not None:
         fmt = "Mdy"
         m, d, anchor, y = month_number(x[1]), int(x[2]), x[3], int(x[4])
         if m == 0:
             return None
-    elif (x := _P["Md-dy"].match(value)) is not None:
+    elif not digit and (x := _P["Md-dy"].match(value)) is not None:
         fmt = "Md-dy"
         d, d2 = int(x[2]), int(x[3])
         if d >= d2:
@@ -187,12 +189,12 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
             return None
         anchor, y = x[4], int(x[5])
         m2, y2 = m, y
-    elif (x := _P["dMy"].match(value)) is not None:
+    elif digit and (x := _P["dMy"].match(value)) is not None:
         fmt = "dMy"
         d, m, anchor, y = int(x[1]), month_number(x[2]), x[3], int(x[4])
         if m == 0:
             return None
-    elif (x := _P["d-dMy"].match(value)) is not None:
+    elif digit and (x := _P["d-dMy"].match(value)) is not None:
         fmt = "d-dMy"
         d, d2 = int(x[1]), int(x[2])
         if d >= d2:
@@ -202,21 +204,21 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
             return None
         anchor, y = x[4], int(x[5])
         m2, y2 = m, y
-    elif (x := _P["dM-dMy"].match(value)) is not None:
+    elif digit and (x := _P["dM-dMy"].match(value)) is not None:
         fmt = "dM-dMy"
         if not _month_season_range(x[2], x[4], "") or not _valid_year(x[6], param, today):
             return None
         d, m, d2, m2 = int(x[1]), month_number(x[2]), int(x[3]), month_number(x[4])
         anchor, y = x[5], int(x[6])
         y2 = y
-    elif (x := _P["Md-Mdy"].match(value)) is not None:
+    elif not digit and (x := _P["Md-Mdy"].match(value)) is not None:
         fmt = "Md-Mdy"
         if not _month_season_range(x[1], x[3], param) or not _valid_year(x[6], param, today):
             return None
         m, d, m2, d2 = month_number(x[1]), int(x[2]), month_number(x[3]), int(x[4])
         anchor, y = x[5], int(x[6])
         y2 = y
-    elif (x := _P["dMy-dMy"].match(value)) is not None:
+    elif digit and (x := _P["dMy-dMy"].match(value)) is not None:
         fmt = "dMy-dMy"
         y, y2 = int(x[3]), int(x[7])
         if y2 <= y or not _valid_year(y2, param, today) or not _same_style(x[2], x[5]):
@@ -225,7 +227,7 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
         anchor = x[6]
         if m == 0 or m2 == 0:
             return None
-    elif (x := _P["Mdy-Mdy"].match(value)) is not None:
+    elif not digit and (x := _P["Mdy-Mdy"].match(value)) is not None:
         fmt = "Mdy-Mdy"
         y, y2 = int(x[3]), int(x[7])
         if y2 <= y or not _valid_year(y2, param, today) or not _same_style(x[1], x[4]):
@@ -234,7 +236,7 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
         anchor = x[6]
         if m == 0 or m2 == 0:
             return None
-    elif (x := _P["Sy4-y2"].match(value)) is not None:
+    elif not digit and (x := _P["Sy4-y2"].match(value)) is not None:
         fmt = "Sy4-y2"
         if x[1] not in ("Winter", "Summer"):
             return None
@@ -244,7 +246,7 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
         if y2 - y != 1 or not _valid_year(y2, param, today):
             return None
         m = _season(x[1], param)
-    elif (x := _P["Sy-y"].match(value)) is not None:
+    elif not digit and (x := _P["Sy-y"].match(value)) is not None:
         fmt = "Sy-y"
         m = _season(x[1], param)
         if m not in (SEASONS["Winter"], SEASONS["Summer"]):
@@ -253,7 +255,7 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
         anchor = f"{x[2]}\u2013{x[3]}"
         if y2 - y != 1 or not _valid_year(y2, param, today):
             return None
-    elif (x := _P["My-My"].match(value)) is not None:
+    elif not digit and (x := _P["My-My"].match(value)) is not None:
         fmt = "My-My"
         y, y2 = int(x[2]), int(x[5])
         anchor = f"{x[2]}\u2013{x[4]}"
@@ -265,7 +267,7 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
             m, m2 = _season(x[1], param), _season(x[3], param)
         else:
             return None
-    elif (x := _P["M-My"].match(value)) is not None:
+    elif not digit and (x := _P["M-My"].match(value)) is not None:
         fmt = "M-My"
         if not _month_season_range(x[1], x[2], param) or not _valid_year(x[4], param, today):
             return None
@@ -277,7 +279,7 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
             m, m2 = _season(x[1], param), _season(x[2], param)
         anchor, y = x[3], int(x[4])
         y2 = y
-    elif (x := _P["My"].match(value)) is not None:
+    elif not digit and (x := _P["My"].match(value)) is not None:
         fmt = "My"
         anchor, y = x[2], int(x[3])
         if not _valid_year(y, param, today):
@@ -285,13 +287,13 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
         m = _element(x[1], param)
         if m == 0:
             return None
-    elif (x := _P["y-y"].match(value)) is not None:
+    elif digit and (x := _P["y-y"].match(value)) is not None:
         fmt = "y-y"
         y, y2 = int(x[1]), int(x[3])
         anchor = f"{x[1]}\u2013{x[2]}"
         if y >= y2 or not _valid_year(y2, param, today):
             return None
-    elif (x := _P["y4-y2"].match(value)) is not None:
+    elif digit and (x := _P["y4-y2"].match(value)) is not None:
         fmt = "y4-y2"
         anchor = f"{x[1]}\u2013{x[3]}"
         if int(x[4]) < 13:
@@ -299,7 +301,7 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
         y, y2 = int(x[1]), int(x[2] + x[4])
         if y >= y2 or not _valid_year(y2, param, today):
             return None
-    elif (x := _P["y"].match(value)) is not None:
+    elif digit and (x := _P["y"].match(value)) is not None:
         fmt = "y"
         anchor, y = x[1], int(x[2])
         if not _valid_year(y, param, today):
@@ -433,7 +435,7 @@ def citation_dates(c: Citation, today: dt.date) -> tuple[list[DateCheck], bool]:
     disagree. Follows CS1's promotions: without ``|date=``, ``|year=`` (else
     ``|publication-date=``) is validated as the date. Values built by templates are
     skipped: they cannot be known offline."""
-    key = f"dates:{today.isoformat()}"
+    key = ("dates", today)
     cached = c.cache.get(key)
     if cached is not None:
         return cached

@@ -87,7 +87,7 @@ class Citation:
     order: list[Arg]  # in source order, effective arguments only
     metas: dict[str, list[Arg]]  # meta-parameter -> its set aliases, in alias order
     #: per-citation derived data (resolved parts, name lists), computed on first use
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @property
     def ref(self) -> Ref | None:
