@@ -9,8 +9,9 @@ from citelint.finding import Problem
 from citelint.index import Index
 from citelint.rule import Rule
 
-# in-source locations: CS1 shows one of them and reports the rest as redundant
-_LOCATORS = ("page", "p", "pp", "pages", "at", "sheet", "sheets")
+# in-source locations (|page=/|p=, |pages=/|pp=, |at=, and |sheet(s)= in cite map): CS1 shows
+# one of them and reports the rest as redundant
+_LOCATOR_METAS = ("Page", "Pages", "At")
 
 
 class RedundantParameter(Rule):
@@ -39,7 +40,7 @@ class RedundantParameter(Rule):
     def check(self, index: Index) -> Iterator[Problem]:
         doc = index.doc
         for c in citations(index):
-            for a in c.order:
+            for a in c.order if c.repeated else ():
                 if not a.earlier:
                     continue
                 first = a.earlier[0]
@@ -60,7 +61,10 @@ def _redundant(c: Citation) -> Iterator[Problem]:
     groups: list[list[Arg]] = [v for v in c.metas.values() if len(v) > 1]
     if name_lists_present(c):
         groups.extend(_name_slots(c))
-    locators = [a for a in (c.arg(n) for n in _LOCATORS) if a is not None]
+    metas = c.metas
+    locators = [found[0] for m in _LOCATOR_METAS if (found := metas.get(m))]
+    if c.cls == "map":
+        locators.extend(a for a in (c.arg("sheet"), c.arg("sheets")) if a is not None)
     if len(locators) > 1:
         groups.append(locators)
     seen: set[int] = set()

@@ -11,8 +11,6 @@ from citelint.finding import Edit, Fix, Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
 
-# Plain printable ASCII: CS1 skips the invisible-character scan for such values.
-_PLAIN = re.compile(r"[A-Za-z0-9!-/:-@\[-`{-~ ]*\Z")
 # (name, pattern) in CS1's order; the first match is reported.
 _INVISIBLE = (
     ("replacement character", re.compile("\ufffd")),
@@ -107,8 +105,8 @@ def _invisible(a: Arg) -> Problem | None:
                 f"<{m.group(1).lower()}> in |{a.name}= (a strip marker in the value)",
                 "invisible_char",
             )
-    if _PLAIN.match(v):
-        return None
+    if v.isascii() and v.isprintable():
+        return None  # plain printable ASCII: CS1 skips the scan too
     for label, regex in _INVISIBLE:
         m = regex.search(v)
         if m is None:

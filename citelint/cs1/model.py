@@ -86,6 +86,7 @@ class Citation:
     args: dict[str, Arg]
     order: list[Arg]  # in source order, effective arguments only
     metas: dict[str, list[Arg]]  # meta-parameter -> its set aliases, in alias order
+    repeated: bool = False  # some parameter name occurs more than once
     #: per-citation derived data (resolved parts, name lists), computed on first use
     cache: dict[Any, Any] = field(default_factory=dict, repr=False)
 
@@ -319,7 +320,7 @@ def build(template: Template, cls: str) -> Citation:
                         i += 1
                     found.insert(i, a)
                     r.insert(i, rank)
-    return Citation(template, cls, args, order, metas)
+    return Citation(template, cls, args, order, metas, repeated)
 
 
 def _compute(index: Index) -> list[Citation]:

@@ -40,7 +40,9 @@ _BARE_RELATIVE = re.compile(r"//[^ \t\n\r\f\v]+")
 
 def split_url(url: str) -> tuple[str | None, str | None]:
     """(scheme, host) of a URL the way CS1 splits it; host is None when it is malformed."""
-    url = _STRIP_PATH.sub(r"\1", url, count=1)
+    m = _STRIP_PATH.search(url)
+    if m is not None:
+        url = url[: m.end(1)]
     if url.startswith("//"):
         return None, _PROTO_REL.match(url).group(1)  # type: ignore[union-attr]
     m = _SCHEMED.search(url)
@@ -52,7 +54,9 @@ def split_url(url: str) -> tuple[str | None, str | None]:
             return scheme, None  # one or three+ slashes
     elif not scheme.startswith("news:"):
         return scheme, None  # MediaWiki links only scheme://… (and news:)
-    return scheme, _PORT.sub(r"\1", domain)
+    if ":" in domain:
+        domain = _PORT.sub(lambda p: p.group(1), domain)
+    return scheme, domain
 
 
 def is_domain_name(domain: str | None) -> bool:
