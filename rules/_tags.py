@@ -18,6 +18,7 @@ from importlib import resources
 from typing import ClassVar
 
 from citelint.citeref import in_tag_attributes, is_citation_name
+from citelint.cs1.dates import MONTHS_LONG
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.model import ExtLink, Param, Ref, Template
@@ -26,20 +27,8 @@ from citelint.rule import Rule
 #: Today's date; tests replace it to make "the current month" reproducible.
 clock: Callable[[], datetime.date] = datetime.date.today
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+#: January … December, from the CS1 date model
+MONTHS = tuple(MONTHS_LONG)
 _MONTH_BY_PREFIX = {m[:3].lower(): m for m in MONTHS} | {"sept": "September"}
 _MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})(?:-\d{1,2})?$")
