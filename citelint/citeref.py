@@ -8,8 +8,11 @@ the default one, ``ref={{sfnref|…}}``: the id that template spells). ``{{harvc
 ``{{wikicite}}`` and ``{{anchor}}`` also make ids.
 
 This module computes both sides from the index, without expanding templates, once per
-document (``index.derived``). It is a small stand-alone reading of the CS1 name and date
-parameters, kept behind these few functions so that the shared CS1 model can replace it.
+document (``index.derived``). What a citation says (which templates are CS1/CS2 citations,
+their name lists with CS1's aliases, ``|date=``, ``|ref=``…) is read through the CS1 model
+(:mod:`citelint.cs1`), shared with the CITE rules; this module adds what is particular to
+anchors: the CITEREF id itself, wrapper templates, the short-citation links and the other
+templates that make ids.
 
 Known limits (see the SFN rules' documentation): an anchor spelled by a template that
 citelint cannot expand (a wrapper such as ``{{Cite EB1911}}`` that supplies its own year,
@@ -27,7 +30,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from citelint.cs1.model import Citation, build, citations, class_of_name, from_params, iter_args
+from citelint.cs1.names import last_names
+
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from citelint.index import Index
     from citelint.model import Ref, Template
 
@@ -58,10 +66,14 @@ def tables() -> dict:
 
 
 def is_citation_name(name: str) -> bool:
-    """Whether a normalised template name is a CS1/CS2 citation template."""
+    """Whether a normalised template name is a citation template: a CS1/CS2 template (the
+    CS1 model's list), a ``{{Cite …}}`` wrapper or a citation-like template (``ref_only``)."""
     t = tables()
     return (
-        name in t["citations"] or name in t["ref_only"] or name.startswith(t["citation_prefixes"])
+        class_of_name(name) is not None
+        or name in t["citations"]
+        or name in t["ref_only"]
+        or name.startswith(t["citation_prefixes"])
     )
 
 
@@ -98,79 +110,13 @@ def date_year(date: str) -> str:
     return m.group(1) + m.group(2) if m else ""
 
 
-# -- name lists -------------------------------------------------------------------------
+# -- the anchor of a citation ------------------------------------------------------------
 
-
-_AUTHOR = (
-    "last#",
-    "author#",
-    "surname#",
-    "author-last#",
-    "author#-last",
-    "author-surname#",
-    "author#-surname",
-    "subject#",
-    "host#",
-)
-_EDITOR = ("editor-last#", "editor#-last", "editor#", "editor-surname#", "editor#-surname")
-_CONTRIBUTOR = (
-    "contributor-last#",
-    "contributor#-last",
-    "contributor#",
-    "contributor-surname#",
-    "contributor#-surname",
-)
-#: How far a numbered list is read; holes are closed up, and the first four names count.
-_SCAN = 9
-
-
-def _alias_table() -> dict[str, tuple[str, int, int]]:
-    """Every name-list parameter → (list, position, preference among its aliases)."""
-    table: dict[str, tuple[str, int, int]] = {}
-    for kind, patterns in (("author", _AUTHOR), ("editor", _EDITOR), ("contributor", _CONTRIBUTOR)):
-        for rank, pattern in enumerate(patterns):
-            for n in range(1, _SCAN + 1):
-                table.setdefault(pattern.replace("#", str(n)), (kind, n, rank))
-            table.setdefault(pattern.replace("#", ""), (kind, 1, rank))
-    return table
-
-
-_ALIASES = _alias_table()
-
-
-def _vancouver(value: str) -> list[str]:
-    """Last names of a ``vauthors=`` list: ``Smith AB, Jones C`` → Smith, Jones."""
-    names = []
-    for part in value.split(","):
-        part = part.strip()
-        if not part or part.lower().rstrip(".") in ("et al", "etal"):
-            break
-        if part.startswith("((") and part.endswith("))"):
-            names.append(part)
-        else:
-            names.append(part.rsplit(" ", 1)[0] if " " in part else part)
-    return names[:MAX_NAMES]
-
-
-def _names(params: dict[str, str], kind: str) -> list[str]:
-    """The first four last names of one name list (``author``, ``editor``, ``contributor``)."""
-    found: dict[int, tuple[int, str]] = {}
-    aliases = _ALIASES
-    for name, value in params.items():
-        entry = aliases.get(name)
-        if entry is None or entry[0] != kind or not value:
-            continue
-        _, n, rank = entry
-        best = found.get(n)
-        if best is None or rank < best[0]:
-            found[n] = (rank, value)
-    if found:
-        return [found[n][1] for n in sorted(found)][:MAX_NAMES]
-    if kind in ("author", "editor"):
-        vlist = params.get("vauthors" if kind == "author" else "veditors")
-        if vlist:
-            return _vancouver(vlist)
-    return []
+#: the name lists whose last names make the anchor, in the order CS1 prefers them
+_ANCHOR_LISTS = ("ContributorList", "AuthorList", "EditorList")
+#: the class a wrapper template's own arguments are read as (only names, dates and
+#: ``ref=`` are looked at, which do not depend on it)
+_WRAPPED = "citation"
 
 
 def citeref(names: list[str], year: str) -> str:
@@ -183,16 +129,19 @@ def _named(tpl: Template) -> dict[str, str]:
     return {p.name: p.stripped for p in tpl.params if p.showkey}
 
 
-def citation_default_id(params: dict[str, str]) -> str | None:
-    """The anchor CS1 gives a citation without ``ref=``: contributors, else authors, else
-    editors (at most four last names), then ``year=`` or the year of ``date=`` (or of
-    ``publication-date=``, which CS1 shows as the date when there is no other)."""
-    for kind in ("contributor", "author", "editor"):
-        names = _names(params, kind)
+def citation_default_id(c: Citation | Mapping[str, str]) -> str | None:
+    """The anchor CS1 gives a citation (or a dict of its parameters) without ``ref=``:
+    contributors, else authors, else editors (at most four last names), then ``year=`` or
+    the year of ``date=`` (or of ``publication-date=``, which CS1 shows as the date when
+    there is no other)."""
+    if not isinstance(c, Citation):
+        c = from_params(c)
+    for list_name in _ANCHOR_LISTS:
+        names = last_names(c, list_name)
         if names:
-            date = params.get("date") or params.get("publication-date", "")
-            year = params.get("year") or date_year(date)
-            return citeref(names, year)
+            date = c.meta_value("Date") or c.meta_value("PublicationDate")
+            year = c.meta_value("Year") or date_year(date)
+            return citeref(names[:MAX_NAMES], year)
     return None
 
 
@@ -290,17 +239,17 @@ def _sfnm_link(tpl: Template) -> Link:
 
 
 def _harvs_link(tpl: Template) -> Link:
-    params = _named(tpl)
-    names = _names(params, "author")
-    ids = [citeref(names, params[y]) for y in ("year", "year1", "year2", "year3") if params.get(y)]
+    c = build(tpl, _WRAPPED)
+    names = last_names(c, "AuthorList")[:MAX_NAMES]
+    ids = [citeref(names, c.value(y)) for y in ("year", "year1", "year2", "year3") if c.value(y)]
     return Link(tpl, "harvs", ids, checked=False)
 
 
-def _harvc_in(tpl: Template, params: dict[str, str]) -> Link | None:
-    names = [params[k] for k in ("in", "in1", "in2", "in3", "in4") if params.get(k)]
+def _harvc_in(tpl: Template, c: Citation) -> Link | None:
+    names = [c.value(k) for k in ("in", "in1", "in2", "in3", "in4") if c.value(k)]
     if not names:
         return None
-    return Link(tpl, "harvc", [citeref(names[:MAX_NAMES], params.get("year", ""))], checked=False)
+    return Link(tpl, "harvc", [citeref(names[:MAX_NAMES], c.value("year"))], checked=False)
 
 
 def _attribute_spans(index: Index) -> list[tuple[int, int]]:
@@ -343,7 +292,7 @@ def _compute(index: Index) -> Citerefs:
     link_kinds = t["links"]
     anchor_kinds = t["anchors"]
     id_names = t["ids"]
-    citations = t["citations"]
+    other_citations = t["citations"]
     ref_only = t["ref_only"]
     prefixes = t["citation_prefixes"]
     wrappers = t["wrappers"]
@@ -361,6 +310,7 @@ def _compute(index: Index) -> Citerefs:
             parts = [p.stripped for p in tpl.params if not p.showkey][:5]
             spelled[id(parent)] = "CITEREF" + "".join(normalise_id(p) for p in parts)
 
+    cs1 = {id(c.template): c for c in citations(index)}
     links: list[Link] = []
     anchors: dict[str, list[Anchor]] = {}
     inert = index.derived("citeref.attribute_spans", _attribute_spans)
@@ -390,24 +340,30 @@ def _compute(index: Index) -> Citerefs:
             links.append(link)
             continue
         explicit = spelled.get(id(tpl))
-        is_citation = name in citations or name.startswith(prefixes)
+        c = cs1.get(id(tpl))
         wrapper = wrappers.get(name)
-        if is_citation or wrapper is not None or name in ref_only:
+        is_citation = (
+            c is not None
+            or wrapper is not None
+            or name in other_citations
+            or name.startswith(prefixes)
+        )
+        if is_citation or name in ref_only:
             if explicit is not None:
                 add(explicit, "citation", tpl)
                 continue
-            params = _named(tpl)
-            if wrapper is not None:
-                params = {**wrapper, **{k: v for k, v in params.items() if v}}
-                is_citation = True
-            ref = params.get("ref", "")
+            if c is None:  # a wrapper or ref-only template: its own arguments
+                c = build(tpl, _WRAPPED)
+            if wrapper is not None:  # the wrapper's values under those the wikitext gives
+                c = from_params({**wrapper, **{a.name: a.value for a in iter_args(c) if a.is_set}})
+            ref = c.value("ref")
             low = ref.lower()
             if low == "none":
                 continue
             if ref and low != "harv":
                 add(normalise_id(ref), "citation", tpl, "{{" in ref)
             elif is_citation:
-                anchor_id = citation_default_id(params)
+                anchor_id = citation_default_id(c)
                 if anchor_id is not None:
                     add(anchor_id, "citation", tpl, "{{" in anchor_id)
             continue
@@ -430,11 +386,11 @@ def _compute(index: Index) -> Citerefs:
             elif params.get("id"):
                 add("Reference-" + normalise_id(params["id"]), "wikicite", tpl)
         elif akind == "harvc":
-            params = _named(tpl)
-            names = _names(params, "author")
+            c = build(tpl, _WRAPPED)
+            names = last_names(c, "AuthorList")[:MAX_NAMES]
             if names:
-                add(citeref(names, params.get("year", "")), "harvc", tpl)
-            link = _harvc_in(tpl, params)
+                add(citeref(names, c.value("year")), "harvc", tpl)
+            link = _harvc_in(tpl, c)
             if link is not None:
                 links.append(link)
 

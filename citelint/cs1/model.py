@@ -14,7 +14,7 @@ Computed once per document through ``index.derived("cs1.citations", …)``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -271,7 +271,13 @@ def _extract_names(
 
 def citation_class(template: Template) -> str | None:
     """The CitationClass of a template, or None when it is not a CS1/CS2 template."""
-    return data.templates().get(template.name.lower())
+    return class_of_name(template.name)
+
+
+def class_of_name(name: str) -> str | None:
+    """The CitationClass of a normalised template name, or None when it names no CS1/CS2
+    template."""
+    return data.templates().get(name.lower())
 
 
 def build(template: Template, cls: str) -> Citation:
@@ -321,6 +327,13 @@ def build(template: Template, cls: str) -> Citation:
                     found.insert(i, a)
                     r.insert(i, rank)
     return Citation(template, cls, args, order, metas, repeated)
+
+
+def from_params(params: Mapping[str, str], cls: str = "citation") -> Citation:
+    """A citation with these named arguments and no place in a document: the arguments a
+    wrapper template passes on to CS1, or a citation written out in a test."""
+    ps = [Param(name, value, True, 0, 0, 0, 0, 0, 0, None) for name, value in params.items()]
+    return build(Template("Citation", "Citation", 0, 0, ps, None), cls)
 
 
 def _compute(index: Index) -> list[Citation]:

@@ -106,6 +106,32 @@ def _source(c: Citation, list_name: str) -> int:
     return 1
 
 
+def last_names(c: Citation, list_name: str) -> list[str]:
+    """The last names of a name list in order, as CS1 reads them for the CITEREF anchor: the
+    ``|last1=``, ``|last2=``… of :meth:`Citation.names` (each position's preferred alias), or
+    the surnames of ``|vauthors=``/``|veditors=`` when CS1 takes the list from there."""
+    v = _V.get(list_name)
+    if v is not None and _source(c, list_name) == 2:
+        arg = c.first_set(v[0])
+        return vancouver_last_names(arg.value) if arg is not None else []
+    if list_name not in name_lists_present(c):
+        return []
+    return [e.last.value for e in c.names(list_name) if e.last is not None]
+
+
+def vancouver_last_names(value: str) -> list[str]:
+    """The surnames of a Vancouver list, up to "et al.": ``Smith AB, Jones C, et al.`` →
+    Smith, Jones; an accepted ``((…))`` name is taken whole."""
+    out = []
+    for part in value.split(","):
+        part = part.strip()
+        if not part or part.lower().rstrip(".") in ("et al", "etal"):
+            break
+        name, accepted = _accept(part)
+        out.append(name if accepted else part.rsplit(" ", 1)[0])
+    return out
+
+
 def name_issues(c: Citation, *, generic: bool = True) -> list[NameIssue]:
     """Every name-list message CS1 gives for a citation (maintenance ones once per list)."""
     key = f"name_issues:{generic}"
