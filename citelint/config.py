@@ -7,7 +7,7 @@ config must never silently turn a rule off.
 from __future__ import annotations
 
 import fnmatch
-import sys
+import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -15,11 +15,6 @@ from typing import Any
 from citelint.finding import Severity
 from citelint.registry import all_rules, resolve
 from citelint.rule import Rule
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 DEFAULT_EXTENSIONS = (".wiki", ".wikitext", ".txt", ".mediawiki")
 

@@ -22,7 +22,23 @@ _TOKEN = re.compile(
     r"(?P<table>^[ \t]*\{\|)|(?P<tableend>^[ \t]*\|\})",
     re.M,
 )
-_VOID = frozenset(["br", "hr", "wbr", "img", "meta", "link", "input", "area", "col", "source", "track", "embed", "param"])
+_VOID = frozenset(
+    [
+        "br",
+        "hr",
+        "wbr",
+        "img",
+        "meta",
+        "link",
+        "input",
+        "area",
+        "col",
+        "source",
+        "track",
+        "embed",
+        "param",
+    ]
+)
 
 
 def unclosable_openers(text: str) -> list[int]:

@@ -37,7 +37,26 @@ _SUSPICIOUS = re.compile(r"\{\{|<\s*/?\s*ref[\s/>]|<\s*/?\s*references[\s/>]", r
 # Tags whose content MediaWiki does not parse as wikitext, or does not show on the page
 # (``includeonly``); refs inside do not count.
 OPAQUE_TAGS = frozenset(
-    ["includeonly", "nowiki", "pre", "math", "chem", "ce", "syntaxhighlight", "source", "score", "timeline", "graph", "hiero", "templatedata", "categorytree", "imagemap", "inputbox", "mapframe", "maplink"]
+    [
+        "includeonly",
+        "nowiki",
+        "pre",
+        "math",
+        "chem",
+        "ce",
+        "syntaxhighlight",
+        "source",
+        "score",
+        "timeline",
+        "graph",
+        "hiero",
+        "templatedata",
+        "categorytree",
+        "imagemap",
+        "inputbox",
+        "mapframe",
+        "maplink",
+    ]
 )
 
 

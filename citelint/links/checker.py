@@ -627,17 +627,10 @@ class Checker:
                 return
 
 
-if sys.version_info >= (3, 11):
-
-    async def _within(awaitable: Awaitable[_T], seconds: float) -> _T:
-        """``await awaitable`` with a deadline (no extra task, unlike wait_for)."""
-        async with asyncio.timeout(seconds):
-            return await awaitable
-
-else:  # pragma: no cover
-
-    async def _within(awaitable: Awaitable[_T], seconds: float) -> _T:
-        return await asyncio.wait_for(awaitable, seconds)
+async def _within(awaitable: Awaitable[_T], seconds: float) -> _T:
+    """``await awaitable`` with a deadline (no extra task, unlike wait_for)."""
+    async with asyncio.timeout(seconds):
+        return await awaitable
 
 
 _SSL: ssl.SSLContext | None = None

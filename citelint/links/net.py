@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import socket
 import ssl
-import sys
 from typing import Any
 
 import httpcore
@@ -120,6 +119,4 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
 
 
 def default_backend() -> httpcore.AsyncNetworkBackend:
-    if sys.version_info >= (3, 11):
-        return AsyncioBackend()
-    return httpcore.AnyIOBackend()  # pragma: no cover
+    return AsyncioBackend()
