@@ -21,6 +21,7 @@ from citelint.config import load as load_config
 from citelint.document import Document
 from citelint.finding import Severity
 from citelint.fixes import fix_document, unified_diff, write_atomically
+from citelint.index import Index
 from citelint.links.options import link_options, settings_from_flags
 from citelint.links.phase import with_link_rules
 from citelint.links.settings import LinkSettings
@@ -266,24 +267,32 @@ def lint_paths(
             pending.append((len(results), doc, rules))
             results.append(FileResult(doc.path, title=doc.title))
             continue
-        try:
-            if fixing is None:
-                findings = lint_document(doc, config, rules)
-            else:
-                findings = apply_fixes(doc, config, rules, fixing)
-        except OSError as exc:
-            results.append(FileResult(doc.path, error=f"cannot write fixes: {exc}"))
-            continue
-        except RuleCrash as exc:
-            results.append(FileResult(doc.path, error=f"internal error: {exc}"))
-            continue
-        except RecursionError:
-            results.append(FileResult(doc.path, error="nesting too deep to parse"))
-            continue
-        results.append(FileResult(doc.path, findings, title=doc.title))
+        results.append(lint_one(doc, config, rules, fixing))
     if links is not None:
         _lint_with_links(results, pending, config, fixing, links)
     return results
+
+
+def lint_one(
+    doc: Document,
+    config: Config,
+    rules: list,
+    fixing: FixMode | None,
+    index: Index | None = None,
+) -> FileResult:
+    """Lint (or fix) one document; a failure becomes the result's error, not a crash."""
+    try:
+        if fixing is None:
+            findings = lint_document(doc, config, rules, index=index)
+        else:
+            findings = apply_fixes(doc, config, rules, fixing)
+    except OSError as exc:
+        return FileResult(doc.path, error=f"cannot write fixes: {exc}")
+    except RuleCrash as exc:
+        return FileResult(doc.path, error=f"internal error: {exc}")
+    except RecursionError:
+        return FileResult(doc.path, error="nesting too deep to parse")
+    return FileResult(doc.path, findings, title=doc.title)
 
 
 def _lint_with_links(
@@ -311,17 +320,7 @@ def _lint_with_links(
         _err(note)
     with run_results(run.results):
         for slot, doc, rules, index in ready:
-            try:
-                if fixing is None:
-                    results[slot].findings = lint_document(doc, config, rules, index=index)
-                else:
-                    results[slot].findings = apply_fixes(doc, config, rules, fixing)
-            except OSError as exc:
-                results[slot].error = f"cannot write fixes: {exc}"
-            except RuleCrash as exc:
-                results[slot].error = f"internal error: {exc}"
-            except RecursionError:
-                results[slot].error = "nesting too deep to parse"
+            results[slot] = lint_one(doc, config, rules, fixing, index)
 
 
 def apply_fixes(doc: Document, config: Config, rules: list, mode: FixMode) -> list:
