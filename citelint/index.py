@@ -152,6 +152,13 @@ class _Walker:
     def walk(self, code: Wikicode, pos: int) -> int:
         node_fn = self.node
         for node in code.nodes:
+            # plain text is most nodes: handled inline, without a call, unless it may hide
+            # markup the parser did not recognise
+            if type(node) is Text:
+                value = node.value
+                if "{" not in value and "<" not in value and not self.index.masked_openers:
+                    pos += len(value)
+                    continue
             pos = node_fn(node, pos)
         return pos
 
