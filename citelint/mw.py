@@ -95,11 +95,6 @@ def parse_attributes(text: str, offset: int = 0) -> list[MwAttr]:
     return out
 
 
-def attribute_dict(attrs: list[MwAttr]) -> dict[str, str]:
-    """Name → value as the tag hook receives them (dropped ones left out, last wins)."""
-    return {a.name: a.value for a in attrs if not a.dropped}
-
-
 def tag_arg_value(raw: str) -> str:
     """A ``{{#tag:…|name=value}}`` attribute value: comments removed, trimmed, one pair
     of surrounding quotes stripped."""

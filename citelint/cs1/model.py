@@ -269,11 +269,6 @@ def _extract_names(
     return entries, problems
 
 
-def citation_class(template: Template) -> str | None:
-    """The CitationClass of a template, or None when it is not a CS1/CS2 template."""
-    return class_of_name(template.name)
-
-
 def class_of_name(name: str) -> str | None:
     """The CitationClass of a normalised template name, or None when it names no CS1/CS2
     template."""
