@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from citelint.index import Index
 from citelint.model import Attr, Ref, RefList
 from citelint.mw import is_digits, normalize_attr_value, tag_arg_value
+from citelint.names import ref_templates
 from citelint.refgraph import ref_graph
 
 #: MediaWiki Cite message key (and citelint's own extension keys) → rule code.
@@ -338,7 +339,7 @@ class _Replay:
                 first.start,
                 first.open_end,
                 f'Refs of group "{group}" have no reference list after them '
-                f'(add {{{{reflist|group={group}}}}} or <references group="{group}"/>)',
+                f"(add {list_markup_for(group)})",
             )
         self.segments = {}
 
@@ -871,3 +872,17 @@ class _Replay:
         if hint:
             message += f'; did you mean "{hint}"?'
         self.issue("cite_error_references_no_text", first.start, first.open_end, message)
+
+
+def list_markup_for(group: str) -> str:
+    """The reference list to suggest for a group: the list template made for it
+    (``{{notelist}}`` for ``{{efn}}``'s lower-alpha) or ``{{reflist|group=…}}``."""
+    fixed = None
+    for name, spec in ref_templates()["list"].items():
+        if spec and spec.get("group") == group and not name.startswith("#"):
+            if not spec.get("fixed_group"):
+                fixed = "{{" + name.lower() + "}}"
+                break
+            fixed = fixed or "{{" + name.lower() + "}}"
+    generic = f"{{{{reflist|group={group}}}}}"
+    return f"{fixed} or {generic}" if fixed else f'{generic} or <references group="{group}"/>'
