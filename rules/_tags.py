@@ -8,19 +8,17 @@ change. Tags are found once per document (``index.derived``) and read by every T
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import ClassVar
 
 from citelint.citeref import in_tag_attributes, is_citation_name
 from citelint.cs1.dates import MONTHS_LONG
 from citelint.finding import Problem, Severity
 from citelint.index import Index
+from citelint.maintenance import TagSpec, archive_hosts, archive_templates, tag_table
 from citelint.model import ExtLink, Param, Ref, Template
 from citelint.rule import Rule
 
@@ -34,42 +32,6 @@ _MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})(?:-\d{1,2})?$")
 _DAY_MONTH_YEAR = re.compile(r"^\d{1,2}\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+\d{1,2},?\s+(\d{4})$")
-
-
-@dataclass(frozen=True)
-class TagSpec:
-    """What a maintenance template is: its canonical name, rule and message label."""
-
-    canonical: str
-    rule: str
-    label: str
-
-
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    text = resources.files("citelint").joinpath("data/maintenance_tags.json").read_text("utf-8")
-    return json.loads(text)
-
-
-@lru_cache(maxsize=1)
-def tag_table() -> dict[str, TagSpec]:
-    """Every maintenance template name (canonical and redirects) → its spec."""
-    table: dict[str, TagSpec] = {}
-    for canonical, entry in _data()["templates"].items():
-        spec = TagSpec(canonical, entry["rule"], entry["label"])
-        for name in (canonical, *entry["redirects"]):
-            table[name] = spec
-    return table
-
-
-@lru_cache(maxsize=1)
-def archive_templates() -> frozenset[str]:
-    return frozenset(_data()["archive_templates"])
-
-
-@lru_cache(maxsize=1)
-def archive_hosts() -> frozenset[str]:
-    return frozenset(_data()["archive_hosts"])
 
 
 def month_year(day: datetime.date) -> str:

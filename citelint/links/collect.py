@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from citelint.index import Index
+from citelint.maintenance import archive_templates, names_of
 from citelint.model import ExtLink, Param, Ref, Template
 
 PRIMARY, OTHER, ARCHIVE = "primary", "other", "archive"
@@ -25,29 +26,6 @@ _CITATION = re.compile(r"^(?:cite[ _-]?\w|citation$|vcite|vancite|cite$)", re.I)
 _URL_PARAM = re.compile(r"^(?:[a-z]+-?)?url$", re.I)
 _ARCHIVE_PARAMS = frozenset({"archive-url", "archiveurl"})
 _PRIMARY_PARAMS = ("url", "URL")
-WEBARCHIVE = frozenset(
-    {"Webarchive", "Web archive", "Wayback", "Webcite", "WebCite", "Archive url"}
-)
-DEAD_LINK = frozenset(
-    {
-        "Dead link",
-        "Deadlink",
-        "Dead Link",
-        "Dead-link",
-        "Dead links",
-        "Dead url",
-        "Deadurl",
-        "Dl",
-        "DL",
-        "Broken link",
-        "Brokenlink",
-        "404",
-        "Link broken",
-        "Linkbroken",
-        "Badlink",
-        "Bad link",
-    }
-)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -128,7 +106,7 @@ def _marker_for(index: Index) -> dict[int, tuple[int, int, str]]:
     right after its closing tag (only spaces between)."""
     text = index.text
     by_ref: dict[int, tuple[int, int, str]] = {}
-    tags = index.templates_named(DEAD_LINK)
+    tags = index.templates_named(names_of("Dead link"))
     if not tags:
         return by_ref
     ends = {r.end: r for r in index.refs if r.content is not None}
@@ -151,12 +129,12 @@ def collect(index: Index) -> list[LinkUse]:
     uses: list[LinkUse] = []
     dead_tags = _marker_for(index)
     archived_refs: set[int] = set()
-    for t in index.templates_named(WEBARCHIVE):
+    for t in index.templates_named(archive_templates()):
         ref = _ref_of(t)
         if ref is not None:
             archived_refs.add(id(ref))
     for t in index.templates:
-        if t.name in WEBARCHIVE:
+        if t.name in archive_templates():
             for p in t.params:
                 if p.showkey and p.name in ("url", "url1", "url2", "url3"):
                     _add(uses, p, text, ARCHIVE, t, _ref_of(t))
@@ -224,7 +202,7 @@ def _in_url_param(link: ExtLink) -> bool:
     t, p = link.template, link.param
     if t is None or p is None or not _URL_PARAM.match(p.name):
         return False
-    return t.name in WEBARCHIVE or is_citation(t.name)
+    return t.name in archive_templates() or is_citation(t.name)
 
 
 def _add(
