@@ -587,31 +587,25 @@ class _Replay:
             )
             args.name = None
         elif args.follow is not None and is_digits(args.follow):
-            f = ref.attr("follow")
             self.issue(
                 "cite_error_ref_numeric_key",
-                f.start if f else ref.start,
-                f.end if f else ref.open_end,
+                *_attr_span(ref, "follow"),
                 f'The follow="{args.follow}" name is a plain number',
             )
             fatal = True
         if args.follow and args.name:
-            f = ref.attr("follow")
             self.issue(
                 "cite_error_ref_follow_conflicts",
-                f.start if f else ref.start,
-                f.end if f else ref.open_end,
+                *_attr_span(ref, "follow"),
                 "A ref cannot have both follow= and name=",
             )
             fatal = True
         if args.dir is not None:
             low = args.dir.lower()
             if low not in DIRECTIONS:
-                d = ref.attr("dir")
                 self.issue(
                     "cite_error_ref_invalid_dir",
-                    d.start if d else ref.start,
-                    d.end if d else ref.open_end,
+                    *_attr_span(ref, "dir"),
                     f"Invalid dir={args.dir!r}: use dir=ltr, dir=rtl or dir=auto",
                 )
                 args.dir = None
@@ -872,6 +866,12 @@ class _Replay:
         if hint:
             message += f'; did you mean "{hint}"?'
         self.issue("cite_error_references_no_text", first.start, first.open_end, message)
+
+
+def _attr_span(ref: Ref, name: str) -> tuple[int, int]:
+    """Where a finding about one attribute points: the attribute, else the opening tag."""
+    a = ref.attr(name)
+    return (a.start, a.end) if a else (ref.start, ref.open_end)
 
 
 def list_markup_for(group: str) -> str:
