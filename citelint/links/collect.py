@@ -16,13 +16,13 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from citelint.citeref import is_citation_name
 from citelint.index import Index
 from citelint.maintenance import archive_templates, names_of
 from citelint.model import ExtLink, Param, Ref, Template
 
 PRIMARY, OTHER, ARCHIVE = "primary", "other", "archive"
 
-_CITATION = re.compile(r"^(?:cite[ _-]?\w|citation$|vcite|vancite|cite$)", re.I)
 _URL_PARAM = re.compile(r"^(?:[a-z]+-?)?url$", re.I)
 _ARCHIVE_PARAMS = frozenset({"archive-url", "archiveurl"})
 _PRIMARY_PARAMS = ("url", "URL")
@@ -49,10 +49,6 @@ class LinkUse:
     archived: bool = False
     #: (start, end, what) of ``url-status=dead`` or ``{{dead link}}``, if marked dead
     marked_dead: tuple[int, int, str] | None = None
-
-
-def is_citation(name: str) -> bool:
-    return bool(_CITATION.match(name))
 
 
 def normalize_url(raw: str) -> str | None:
@@ -139,7 +135,7 @@ def collect(index: Index) -> list[LinkUse]:
                 if p.showkey and p.name in ("url", "url1", "url2", "url3"):
                     _add(uses, p, text, ARCHIVE, t, _ref_of(t))
             continue
-        if not is_citation(t.name):
+        if not is_citation_name(t.name):
             continue
         ref = _ref_of(t)
         status_p = t.get("url-status", "deadurl", "dead-url")
@@ -202,7 +198,7 @@ def _in_url_param(link: ExtLink) -> bool:
     t, p = link.template, link.param
     if t is None or p is None or not _URL_PARAM.match(p.name):
         return False
-    return t.name in archive_templates() or is_citation(t.name)
+    return t.name in archive_templates() or is_citation_name(t.name)
 
 
 def _add(
