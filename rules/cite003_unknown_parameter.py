@@ -4,8 +4,10 @@ from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
 from citelint.cs1.data import whitelist
+from citelint.cs1.fixes import rename_fix
+from citelint.cs1.model import Arg, Citation
 from citelint.cs1.resolve import checked_citations, parts
-from citelint.finding import Problem
+from citelint.finding import Edit, Fix, Problem
 from citelint.index import Index
 from citelint.rule import Option, Rule
 
@@ -22,8 +24,12 @@ class UnknownParameter(Rule):
 
     Keys: ``parameter_ignored_suggest`` (CS1 suggests a name), ``parameter_ignored``,
     ``text_ignored`` (text in a positional argument, e.g. a stray ``|`` in a title) and
-    ``param_unknown_empty`` (an unknown parameter without a value; newer CS1 reports these,
-    the option ``empty`` turns that off)."""
+    ``param_unknown_empty`` (unknown parameters without a value, one finding per citation
+    as CS1 lists them in one message; the option ``empty`` turns that off).
+
+    Fixes: renaming to CS1's suggestion is safe when the suggested parameter is not already
+    in the citation and the value carries over unchanged (``|deadurl=yes`` becomes
+    ``|url-status=dead``); removing empty unknown parameters is safe."""
 
     code = "CITE003"
     name = "unknown-parameter"
@@ -38,32 +44,17 @@ class UnknownParameter(Rule):
         report_empty = self.settings["empty"]
         for c in checked_citations(index):
             cls = c.cls
+            empty: list[Arg] = []
             for a in c.order:
                 if a.positional:
                     if a.value.strip():
-                        text = " ".join(a.value.split())
-                        if len(text) > 60:
-                            text = text[:57] + "…"
-                        yield cs1_problem(
-                            a.start,
-                            a.end,
-                            f'Text "{text}" ignored: a positional argument in a citation; '
-                            "a stray | or a missing name=?",
-                            "text_ignored",
-                        )
+                        yield _text_ignored(a)
                     continue
                 name = a.name
                 if wl.valid(name, cls):
                     continue
                 if not a.is_set:
-                    if report_empty:
-                        shown = name if name else "(empty string)"
-                        yield cs1_problem(
-                            a.start,
-                            a.end,
-                            f"Unknown parameter |{shown}= is empty; remove it",
-                            "param_unknown_empty",
-                        )
+                    empty.append(a)
                     continue
                 suggestion = wl.suggest(name, cls)
                 if suggestion is not None:
@@ -72,6 +63,7 @@ class UnknownParameter(Rule):
                         a.end,
                         f"Unknown parameter |{name}= ignored (|{suggestion}= suggested)",
                         "parameter_ignored_suggest",
+                        fix=rename_fix(c, a, suggestion),
                     )
                     continue
                 close = _close_spelling(name, cls)
@@ -79,25 +71,62 @@ class UnknownParameter(Rule):
                 yield cs1_problem(
                     a.start, a.end, f"Unknown parameter |{name}= ignored{hint}", "parameter_ignored"
                 )
-            # known parameters that this template does not support: CS1 ignores them too
-            enc = parts(c).encyclopedia_ignored
-            if enc is not None:
-                yield cs1_problem(
-                    enc.start,
-                    enc.end,
-                    f"Parameter |{enc.name}= ignored: only {{{{cite encyclopedia}}}} and "
-                    "{{citation}} support it",
-                    "parameter_ignored",
-                )
-            if cls == "newsgroup":
-                pub = c.first_set("PublisherName")
-                if pub is not None:
-                    yield cs1_problem(
-                        pub.start,
-                        pub.end,
-                        f"Parameter |{pub.name}= ignored: {{{{cite newsgroup}}}} does not support it",
-                        "parameter_ignored",
-                    )
+            if empty and report_empty:
+                yield _empty_unknown(empty)
+            yield from _unsupported_here(c)
+
+
+def _text_ignored(a: Arg) -> Problem:
+    text = " ".join(a.value.split())
+    if len(text) > 60:
+        text = text[:57] + "…"
+    return cs1_problem(
+        a.start,
+        a.end,
+        f'Text "{text}" ignored: a positional argument in a citation; a stray | or a missing name=?',
+        "text_ignored",
+    )
+
+
+def _empty_unknown(empty: list[Arg]) -> Problem:
+    """CS1 lists all empty unknown parameters of a citation in one message; so do we, at
+    the first of them. Removing them changes nothing readers see: a safe fix."""
+    names = ", ".join(f"|{a.name or '(empty string)'}=" for a in empty)
+    plural = "s" if len(empty) > 1 else ""
+    first = empty[0]
+    fix = Fix(
+        f"Remove the empty unknown parameter{plural}",
+        tuple(Edit(a.start, a.param.end, "") for a in empty),
+    )
+    return cs1_problem(
+        first.start,
+        first.end,
+        f"Empty unknown parameter{plural} {names}; remove {'them' if plural else 'it'}",
+        "param_unknown_empty",
+        fix=fix,
+    )
+
+
+def _unsupported_here(c: Citation) -> Iterator[Problem]:
+    """Known parameters that this template does not support: CS1 ignores them too."""
+    enc = parts(c).encyclopedia_ignored
+    if enc is not None:
+        yield cs1_problem(
+            enc.start,
+            enc.end,
+            f"Parameter |{enc.name}= ignored: only {{{{cite encyclopedia}}}} and "
+            "{{citation}} support it",
+            "parameter_ignored",
+        )
+    if c.cls == "newsgroup":
+        pub = c.first_set("PublisherName")
+        if pub is not None:
+            yield cs1_problem(
+                pub.start,
+                pub.end,
+                f"Parameter |{pub.name}= ignored: {{{{cite newsgroup}}}} does not support it",
+                "parameter_ignored",
+            )
 
 
 def _close_spelling(name: str, cls: str) -> str | None:

@@ -38,17 +38,18 @@ class InvalidParameterValue(Rule):
     def check(self, index: Index) -> Iterator[Problem]:
         keywords = {k: frozenset(v) for k, v in config()["keywords"].items()}
         params = config()["keyword_params"]
+        inverted = frozenset(config().get("invalid_keywords", ()))
         for c in checked_citations(index):
             for a in c.order:
                 kind = params.get(a.name)
                 if kind is None or not a.is_set or a.opaque:
                     continue
-                allowed = keywords[kind]
-                if a.value not in allowed:
-                    choices = ", ".join(sorted(allowed))
-                    yield cs1_problem(
-                        a.start,
-                        a.end,
-                        f"Invalid |{a.name}={a.value}: expected one of {choices}",
-                        "invalid_param_val",
-                    )
+                listed = a.value in keywords[kind]
+                if kind in inverted and listed:
+                    message = f"Invalid |{a.name}={a.value}: CS1 no longer accepts this value"
+                elif kind not in inverted and not listed:
+                    choices = ", ".join(sorted(keywords[kind]))
+                    message = f"Invalid |{a.name}={a.value}: expected one of {choices}"
+                else:
+                    continue
+                yield cs1_problem(a.start, a.end, message, "invalid_param_val")

@@ -16,10 +16,18 @@ from typing import Any
 
 from citelint.cs1.lua import compile_lua
 
-_DIGITS = re.compile(r"[0-9]+")
+#: CS1 replaces enumerators by ``#`` at the end of a name and before ``-`` or a literal
+#: ``l`` (``|last25=`` → ``last#``, ``|author2-link=`` → ``author#-link``, ``|author2link=``)
+_ENUM_END = re.compile(r"[0-9]+\Z")
+_ENUM_MID = re.compile(r"[0-9]+(?=[-l])")
 
 #: CitationClass values of the preprint templates, which accept a limited parameter set
-PREPRINT_CLASSES = frozenset(["arxiv", "biorxiv", "citeseerx", "ssrn"])
+PREPRINT_CLASSES = frozenset(["arxiv", "biorxiv", "citeseerx", "medrxiv", "ssrn"])
+
+
+def enum_name(name: str) -> str:
+    """The whitelist key of ``name``: its enumerators replaced by ``#`` as CS1 does."""
+    return _ENUM_MID.sub("#", _ENUM_END.sub("#", name))
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -27,6 +35,8 @@ def _read(name: str) -> dict[str, Any]:
     data = json.loads(text)
     data.pop("_about", None)
     data.pop("_source", None)
+    data.pop("_stale_suggestions", None)
+    data.pop("_generated", None)
     return data
 
 
@@ -40,6 +50,7 @@ class Whitelist:
     limited_numbered: dict[str, str]
     preprint: dict[str, dict[str, str]]
     unique: dict[str, dict[str, str]]
+    document: dict[str, str]
     suggestions: dict[str, str]
     patterns: tuple[tuple[re.Pattern[str], str], ...]
 
@@ -75,17 +86,14 @@ class Whitelist:
 def _status(wl: Whitelist, name: str, cls: str) -> str | None:
     if "#" in name:
         return None  # '#' is reserved by CS1
+    key = enum_name(name)
+    if cls == "document":
+        return wl.document.get(key)
     if cls in PREPRINT_CLASSES:
-        found = wl.limited_basic.get(name) or wl.preprint.get(cls, {}).get(name)
-        if found is None:
-            found = wl.limited_numbered.get(_DIGITS.sub("#", name))
-    else:
-        found = wl.unique.get(cls, {}).get(name) if cls in wl.unique else None
-        if found is None:
-            found = wl.basic.get(name)
-        if found is None:
-            found = wl.numbered.get(_DIGITS.sub("#", name))
-    return None if found in (None, "removed") else found
+        found = wl.limited_basic.get(key) or wl.limited_numbered.get(key)
+        return found or wl.preprint.get(cls, {}).get(name)
+    found = wl.unique.get(cls, {}).get(name) if cls in wl.unique else None
+    return found or wl.basic.get(key) or wl.numbered.get(key)
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +106,7 @@ def whitelist() -> Whitelist:
         limited_numbered=d.get("limited_numbered_arguments", {}),
         preprint=d.get("preprint_arguments", {}),
         unique=d.get("unique_arguments", {}),
+        document=d.get("document_arguments", {}),
         suggestions={k.lower(): v for k, v in d.get("suggestions", {}).items()},
         patterns=tuple((compile_lua(p), s) for p, s in d.get("suggestion_patterns", {}).items()),
     )

@@ -1,8 +1,9 @@
 """Fixture-driven rule tests: tests/rules/cases/<CODE>.toml, one file per rule.
 
 Each ``[[case]]`` has ``text`` and ``expect``, the exact (code, line, column) list of
-that rule's findings; optional ``message`` checks that each message contains a string,
-and ``options`` sets rule options.
+that rule's findings; optional ``messages`` checks that each message contains a string,
+``options`` sets rule options, and ``fixed`` is the exact text after applying the safe fixes
+of those findings (``unsafe_fixed``: with the unsafe ones too).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import citelint
+from citelint.fixes import apply, select_fixes
 from citelint.registry import all_rules
 
 CASES = Path(__file__).parent / "cases"
@@ -40,6 +42,10 @@ def test_case(code: str, case: dict) -> None:
     assert got == case["expect"], [f.message for f in findings]
     for f, want in zip(findings, case.get("messages", []), strict=False):
         assert want in f.message
+    if "fixed" in case:
+        assert apply(case["text"], select_fixes(findings)) == case["fixed"]
+    if "unsafe_fixed" in case:
+        assert apply(case["text"], select_fixes(findings, unsafe=True)) == case["unsafe_fixed"]
 
 
 def test_every_rule_has_a_case_file() -> None:
