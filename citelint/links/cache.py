@@ -109,13 +109,14 @@ class LinkCache:
             )
 
     def put_many(self, results: Iterable[LinkResult]) -> None:
-        """Store fresh results (refusals depend on settings and are never stored)."""
+        """Store fresh results (refusals depend on settings, and results found while
+        offline say nothing about the URL: neither is ever stored)."""
         if self._db is None:
             return
         rows = [
             tuple(r.to_row()[c] for c in _COLUMNS)
             for r in results
-            if not r.from_cache and r.verdict != REFUSED
+            if not r.from_cache and r.cacheable and r.verdict != REFUSED
         ]
         if not rows:
             return

@@ -67,9 +67,6 @@ class _Done:
 
 _DONE: Any = _Done()
 
-#: when this many distinct names failed DNS and none resolved, the network is down
-DNS_DOWN_THRESHOLD = 5
-
 _FINAL_KINDS = frozenset({"dns", "tls", "blocked", "invalid"})
 _RETRY_KINDS = frozenset({"timeout", "refused", "dns-temp", "network"})
 _DEAD_KINDS = frozenset({"dns", "tls", "refused"})
@@ -284,7 +281,10 @@ class Checker:
         #: number of requests sent (tests and the bench read it)
         self.requests = 0
         self._client: httpx.AsyncClient | None = None
-        self._dns_dead: set[str] = set()
+        #: URLs whose check ended on a failed DNS lookup
+        self._dns_failed: set[str] = set()
+        #: set by ``run`` when every DNS lookup of the run failed (no network)
+        self.offline = False
         # dispatcher state: hosts ready now, hosts ready later (heap), slots in use
         self._ready: deque[_Host] = deque()
         self._later: list[tuple[float, int, _Host]] = []
@@ -323,11 +323,17 @@ class Checker:
             self._client = client
             await self._dispatch(todo, results)
         self._client = None
-        if len(backend.failed_names) >= DNS_DOWN_THRESHOLD and not backend.resolved_names:
-            for url in self._dns_dead:
+        if backend.failed_names and not backend.resolved_names:
+            # Not one name resolved: the resolver (or the network) is down, whatever the
+            # number of hosts. A name that "does not exist" then proves nothing, and such
+            # answers must not outlive the outage in the cache.
+            self.offline = True
+            for url in self._dns_failed:
                 r = results[url]
-                r.verdict = INCONCLUSIVE
-                r.reason += "; no host name resolved at all: is the network down?"
+                if r.verdict == DEAD:
+                    r.verdict = INCONCLUSIVE
+                    r.reason += "; no host name resolved at all: is the network down?"
+                r.cacheable = False
         return results
 
     def _done(self, results: dict[str, LinkResult], result: LinkResult) -> None:
@@ -516,10 +522,10 @@ class Checker:
         via = f"redirects to {final}, which " if chain else ""
         final_url = final if chain else None
         if answer.status is None:
+            if answer.kind in ("dns", "dns-temp"):
+                self._dns_failed.add(url)
             if answer.kind in _DEAD_KINDS:
                 verdict = DEAD
-                if answer.kind == "dns":
-                    self._dns_dead.add(url)
             elif answer.kind == "blocked":
                 verdict = REFUSED
             else:

@@ -60,6 +60,13 @@ def check_urls(
             checker = Checker(settings, on_result)
             fresh = asyncio.run(checker.run(todo))
             run.requests = checker.requests
+            if checker.offline:
+                unchecked = sum(1 for r in fresh.values() if not r.cacheable)
+                run.notes.append(
+                    f"no host name resolved: is the network down? {unchecked} "
+                    f"link{'' if unchecked == 1 else 's'} could not be checked "
+                    "(LINK002, not cached)"
+                )
             if cache is not None:
                 cache.put_many(fresh.values())
         run.results = {**cached, **fresh}

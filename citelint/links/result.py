@@ -51,11 +51,14 @@ class LinkResult:
     checked_at: float = 0.0
     requests: int = 0
     from_cache: bool = False
+    #: False for answers that say nothing lasting about the URL (checked while offline)
+    cacheable: bool = True
 
     def to_row(self) -> dict[str, Any]:
         row = asdict(self)
         row.pop("from_cache")
         row.pop("requests")
+        row.pop("cacheable")
         return row
 
 
