@@ -149,13 +149,13 @@ def _name_lists(aliases: dict[str, list[str]]) -> dict[str, dict[str, list[str]]
     return out
 
 
-def _messages(cfg: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Anchor (the key readers and the oracle see) → kind, category, hidden."""
-    out: dict[str, dict[str, Any]] = {}
+def _messages(cfg: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
+    """``error``/``maint`` → anchor (the key readers and the oracle see) → category, hidden.
+    One anchor can name both an error and a maintenance message (``numeric_names``)."""
+    out: dict[str, dict[str, dict[str, Any]]] = {"error": {}, "maint": {}}
     for name, cond in sorted(cfg["error_conditions"].items()):
         kind = "maint" if name.startswith("maint_") else "error"
-        out[cond["anchor"]] = {
-            "kind": kind,
+        out[kind][cond["anchor"]] = {
             "category": cond.get("category", ""),
             "hidden": bool(cond.get("hidden", False)),
         }
