@@ -7,6 +7,13 @@ many openers that a linear bracket count shows can never close, we hide those op
 from the tokenizer by swapping their first character for an inert one of the same length,
 so offsets do not move and the text the rules read stays the original. Ordinary
 articles have a handful of unclosed constructs at most and are parsed untouched.
+
+The same masking makes mwparserfromhell see ``<ref>…</ref>`` the way MediaWiki's
+preprocessor does: an extension tag is one opaque unit, found before any brace is paired,
+and its text is parsed on its own later. A ``{{cite web|…`` left open inside a ref stays
+literal text inside that ref, whereas mwparserfromhell would let it swallow the ``</ref>``
+and the rest of an enclosing infobox or ``{{reflist|refs=…}}``. Such openers are masked
+too (see :func:`opaque_tag_openers`).
 """
 
 from __future__ import annotations
@@ -78,14 +85,175 @@ def unclosable_openers(text: str) -> list[int]:
     return out
 
 
+# -- extension tags, as MediaWiki's preprocessor finds them ------------------------------
+
+#: Tags MediaWiki (with Cite and the extensions Wikipedia runs) treats as extension tags:
+#: the preprocessor takes each, from its opening tag to the first matching closing tag,
+#: as one unit before it pairs any brace. ``includeonly`` is dropped the same way.
+EXT_TAGS = frozenset(
+    [
+        "ref",
+        "references",
+        "nowiki",
+        "pre",
+        "gallery",
+        "indicator",
+        "includeonly",
+        "math",
+        "chem",
+        "ce",
+        "syntaxhighlight",
+        "source",
+        "score",
+        "timeline",
+        "graph",
+        "hiero",
+        "templatedata",
+        "templatestyles",
+        "categorytree",
+        "imagemap",
+        "inputbox",
+        "mapframe",
+        "maplink",
+        "poem",
+        "section",
+        "charinsert",
+        "langconvert",
+    ]
+)
+#: Extension tags whose text is wikitext that Cite parses on its own.
+_REPARSED = frozenset(["ref", "references"])
+_EXT_OPEN = re.compile(
+    r"<!--|<(" + "|".join(sorted(EXT_TAGS)) + r")(?=[ \t\n\r\f\v>]|/>)",
+    re.I,
+)
+_CLOSERS: dict[str, re.Pattern[str]] = {}
+_RUN = re.compile(r"\{\{+|\}\}+|\[\[+|\]\]+")
+#: preprocessor rules: opening character -> (closing character, largest match)
+_RULES = {"{": ("}", 3), "[": ("]", 2)}
+
+
+def _closer(name: str) -> re.Pattern[str]:
+    pat = _CLOSERS.get(name)
+    if pat is None:
+        pat = _CLOSERS[name] = re.compile(r"</" + re.escape(name) + r"[ \t\n\r\f\v]*>", re.I)
+    return pat
+
+
+def ext_tags(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int, int, int]]:
+    """The comments and extension tags of ``text[lo:hi]`` as MediaWiki's preprocessor
+    finds them, outermost only: ``(name, start, end, content_start)``, name ``"!--"`` for
+    a comment, ``content_start == -1`` for a self-closing tag. A tag is closed by the first
+    ``</name>`` after it, whatever lies between; a tag never closed is literal text, and
+    so is every later one of the same name (Preprocessor_Hash's ``noMoreClosingTag``)."""
+    if hi is None:
+        hi = len(text)
+    out: list[tuple[str, int, int, int]] = []
+    no_close: set[str] = set()
+    no_gt = False
+    i = lo
+    search = _EXT_OPEN.search
+    while True:
+        m = search(text, i, hi)
+        if m is None:
+            return out
+        start = m.start()
+        name = m.group(1)
+        if name is None:
+            close = text.find("-->", m.end(), hi)
+            end = hi if close == -1 else close + 3
+            out.append(("!--", start, end, -1))
+            i = end
+            continue
+        i = start + 1
+        if no_gt:
+            continue
+        gt = text.find(">", m.end(), hi)
+        if gt == -1:
+            no_gt = True
+            continue
+        name = name.lower()
+        if text[gt - 1] == "/":
+            out.append((name, start, gt + 1, -1))
+            i = gt + 1
+            continue
+        i = gt + 1
+        if name in no_close:
+            continue
+        c = _closer(name).search(text, gt + 1, hi)
+        if c is None:
+            no_close.add(name)
+            continue
+        out.append((name, start, c.end(), gt + 1))
+        i = c.end()
+
+
+def _unclosed_braces(text: str, lo: int, hi: int, out: list[int]) -> None:
+    """Offsets of the ``{`` of every template or argument opener that MediaWiki's
+    preprocessor leaves unclosed in ``text[lo:hi]`` (the text of one ref, parsed on its
+    own), skipping comments and extension tags and looking into the refs among them."""
+    tags = ext_tags(text, lo, hi) if "<" in text[lo:hi] else []
+    stack: list[list] = []  # [opening character, start, count]
+    pos = lo
+    for k in range(len(tags) + 1):
+        stop = tags[k][1] if k < len(tags) else hi
+        for m in _RUN.finditer(text, pos, stop):
+            ch = m.group()[0]
+            n = m.end() - m.start()
+            if ch in _RULES:
+                stack.append([ch, m.start(), n])
+                continue
+            while n > 0 and stack and _RULES[stack[-1][0]][0] == ch:
+                piece = stack[-1]
+                count = min(n, piece[2])
+                matching = min(count, _RULES[piece[0]][1])
+                if matching < 2:
+                    break
+                n -= matching
+                piece[2] -= matching
+                if piece[2] < 2:
+                    stack.pop()
+        if k < len(tags):
+            name, start, end, cstart = tags[k]
+            if name in _REPARSED and cstart != -1:
+                cend = _closer(name).search(text, cstart, end)
+                if cend is not None and "{{" in text[cstart : cend.start()]:
+                    _unclosed_braces(text, cstart, cend.start(), out)
+            pos = end
+    for ch, start, count in stack:
+        if ch == "{":
+            out.extend(range(start, start + count))
+
+
+def opaque_tag_openers(text: str) -> list[int]:
+    """Offsets of the braces of ``{{`` openers left unclosed inside a ``<ref>`` (or a
+    ``<references>`` list): MediaWiki keeps them literal inside the tag, so they must not
+    pair with braces outside it."""
+    if "{{" not in text or "<" not in text:
+        return []
+    out: list[int] = []
+    for name, _start, end, cstart in ext_tags(text):
+        if name in _REPARSED and cstart != -1:
+            cend = _closer(name).search(text, cstart, end)
+            if cend is not None and "{{" in text[cstart : cend.start()]:
+                _unclosed_braces(text, cstart, cend.start(), out)
+    return out
+
+
 def defuse(text: str) -> tuple[str, int]:
     """Text safe to tokenize in bounded time, and how many openers were masked."""
+    opaque = opaque_tag_openers(text)
+    if opaque:
+        chars = list(text)
+        for offset in opaque:
+            chars[offset] = INERT
+        text = "".join(chars)
     if text.count("{{") + text.count("<") + text.count("{|") < THRESHOLD:
-        return text, 0
+        return text, len(opaque)
     openers = unclosable_openers(text)
     if len(openers) < THRESHOLD:
-        return text, 0
+        return text, len(opaque)
     chars = list(text)
     for offset in openers:
         chars[offset] = INERT
-    return "".join(chars), len(openers)
+    return "".join(chars), len(openers) + len(opaque)
