@@ -586,6 +586,10 @@ class _Replay:
                 f'The ref name "{args.name}" is a plain number',
             )
             args.name = None
+            if blank:
+                # a reuse (<ref name="22"/>): Cite rejects it for the number alone, not
+                # also as a ref with "neither content nor a name" or "no content"
+                fatal = True
         elif args.follow is not None and is_digits(args.follow):
             self.issue(
                 "cite_error_ref_numeric_key",
@@ -613,7 +617,9 @@ class _Replay:
                 args.dir = low
         if in_list is None:
             if not args.name:
-                if ref.kind == "template" and ref.source != "R" and blank:
+                if fatal:
+                    pass  # already reported (a numeric name, a bad follow=)
+                elif ref.kind == "template" and ref.source != "R" and blank:
                     # {{efn}} and {{#tag:ref}} always pass some text, if only ""
                     self.issue(
                         "cite_error_ref_no_input",
