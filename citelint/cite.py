@@ -579,7 +579,8 @@ class _Replay:
         fatal = False
         name_attr = ref.attr("name") if ref.kind == "tag" else None
         where = (name_attr.start, name_attr.end) if name_attr else (ref.start, ref.open_end)
-        if args.name is not None and is_digits(args.name):
+        numeric = args.name is not None and is_digits(args.name)
+        if numeric:
             self.issue(
                 "cite_error_ref_numeric_key",
                 *where,
@@ -676,6 +677,9 @@ class _Replay:
                     f'group "{group}"',
                 )
             args.group = group
+            if numeric:
+                # Cite stops at the number: no "must have a name", no "no content"
+                return (None if blank else args), (None if blank else text)
             if not args.name:
                 self.issue(
                     "cite_error_references_no_key",
