@@ -5,14 +5,12 @@ from functools import lru_cache
 
 from citelint.cs1 import cs1_problem
 from citelint.cs1.data import config
-from citelint.cs1.identifiers import VALIDATORS
+from citelint.cs1.identifiers import ISBN_FIRST_YEAR, VALIDATORS, isbn_date_conflict
 from citelint.cs1.model import Arg
 from citelint.cs1.resolve import checked_citations
 from citelint.finding import Problem
 from citelint.index import Index
 from citelint.rule import Rule
-
-_IGNORE_ISBN = ("ignore-isbn-error", "ignoreisbnerror")
 
 
 class InvalidIdentifier(Rule):
@@ -22,13 +20,20 @@ class InvalidIdentifier(Rule):
 
     Checksums come from python-stdnum; CS1's own rules apply on top (only digits, hyphens,
     spaces and a final X in an ISBN; no 630/631 Amazon prefixes; 9790 is an ISMN; an
-    ``|asin=`` that is an ISBN-10 belongs in ``|isbn=``). ``|ignore-isbn-error=yes`` and a
-    value wrapped in ``((…))`` (CS1's accept-as-written markup) silence the check for a
-    known-bad printed number.
+    ``|asin=`` that is an ISBN-10 belongs in ``|isbn=``). A value wrapped in ``((…))``
+    (CS1's accept-as-written markup) silences the check for a known-bad printed number;
+    the old ``|ignore-isbn-error=yes`` no longer does (CS1 ignores that parameter now).
+
+    An ISBN in a citation dated before 1965 is reported as well: ISBNs did not exist then,
+    so the date or the ISBN is wrong (often the ISBN of a later reprint on the original
+    date; cite the reprint with ``|orig-date=``). CS1 takes the year of ``|date=`` (or of
+    ``|year=`` when there is no ``|date=``) and reports this instead of checking the ISBN.
+    CS1 hides this message from readers by default; it is still an error.
 
     Keys: ``bad_isbn``, ``bad_issn``, ``bad_doi``, ``bad_pmid``, ``bad_pmc``, ``bad_arxiv``,
     ``bad_bibcode``, ``bad_oclc``, ``bad_s2cid``, ``bad_jstor``, ``bad_lccn``, … (``bad_`` +
-    the identifier). Upper limits of sequential identifiers are data (``id_limits``)."""
+    the identifier), and ``invalid_isbn_date``. Upper limits of sequential identifiers are
+    data (``id_limits``)."""
 
     code = "CITE011"
     name = "invalid-identifier"
@@ -51,13 +56,22 @@ class InvalidIdentifier(Rule):
                     chosen[ident] = (rank, a)  # CS1 uses the first alias set
             if not chosen:
                 continue
-            ignore_isbn = any(c.arg(n) for n in _IGNORE_ISBN)
             for ident, (_, a) in chosen.items():
                 value = a.value
                 if a.opaque or (value.startswith("((") and value.endswith("))")):
                     continue  # built by a template, or CS1's accept-as-written markup
-                if ident in ("isbn", "sbn") and ignore_isbn:
-                    continue
+                if ident == "isbn":
+                    year = isbn_date_conflict(c)
+                    if year is not None:
+                        yield cs1_problem(
+                            a.start,
+                            a.end,
+                            f"|{a.name}= in a citation dated {year}: ISBNs exist since "
+                            f"{ISBN_FIRST_YEAR}; check the date or cite the edition the ISBN "
+                            "belongs to",
+                            "invalid_isbn_date",
+                        )
+                        continue  # CS1 does not check the number then
                 validator, label = VALIDATORS[ident]
                 why = validator(value)
                 if why is not None:

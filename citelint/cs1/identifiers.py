@@ -21,6 +21,8 @@ from stdnum import issn as std_issn
 from stdnum.exceptions import ValidationError
 
 from citelint.cs1.data import config
+from citelint.cs1.dates import citation_dates
+from citelint.cs1.model import Citation
 
 _ISBN_CHARS = re.compile(r"[^\s\-0-9X]")
 _SPACE_DASH = re.compile(r"[\s-]")
@@ -300,3 +302,30 @@ VALIDATORS: dict[str, tuple[Validator, str]] = {
     "citeseerx": (citeseerx, "CiteSeerX"),
     "biorxiv": (biorxiv, "bioRxiv"),
 }
+
+
+#: CS1 reports an ISBN in a citation dated before this year (``invalid_isbn_date``): the
+#: ISBN standard (and the SBN before it) did not exist yet
+ISBN_FIRST_YEAR = 1965
+_ANCHOR_DIGITS = re.compile(r"[0-9]{3,4}")
+
+
+def isbn_date_conflict(c: Citation, today: dt.date | None = None) -> str | None:
+    """The year of a citation that predates ISBNs (CS1's ``invalid_isbn_date``), else None.
+
+    CS1 hands its isbn check the CITEREF year of ``|date=`` (or of ``|year=`` /
+    ``|publication-date=`` promoted to the date when ``|date=`` is unset), only when that
+    date is valid; its first three or four digits are compared with 1965. A ``|year=`` set
+    beside a ``|date=`` plays no part. When the year is earlier, CS1 reports this instead of
+    checking the ISBN itself."""
+    checks, _ = citation_dates(c, today or dt.date.today())
+    for d in checks:
+        if d.param != "date":
+            continue
+        if d.info is None:
+            return None
+        m = _ANCHOR_DIGITS.search(d.info.anchor_year)
+        if m is not None and int(m.group(0)) < ISBN_FIRST_YEAR:
+            return m.group(0)
+        return None
+    return None

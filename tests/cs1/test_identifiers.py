@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from citelint.cs1 import identifiers as ids
+from citelint.cs1.model import from_params
 
 
 @pytest.mark.parametrize(
@@ -71,3 +72,27 @@ def test_limits_come_from_the_data() -> None:
     assert ids.s2cid("246777087") is None  # an S2CID of 2022
     assert ids.s2cid("999999999999") == "out of range"
     assert ids.osti("1017") == "out of range"  # below the lowest known OSTI
+
+
+@pytest.mark.parametrize(
+    ("params", "year"),
+    [
+        ({"year": "1960"}, "1960"),
+        ({"date": "1964"}, "1964"),
+        ({"date": "c. 1960"}, "1960"),
+        ({"date": "1960–1970"}, "1960"),
+        ({"date": "1960a"}, "1960"),
+        ({"date": "960"}, "960"),
+        ({"publication-date": "May 1960"}, "1960"),
+        ({"date": "1960", "year": "2010"}, "1960"),  # |year= beside |date= does not count
+        ({"date": "2010", "year": "1960"}, None),
+        ({"date": "Foo 1960", "year": "1960"}, None),  # an invalid |date= gives no year
+        ({"date": "1960-13-05"}, None),
+        ({"date": "n.d."}, None),
+        ({"date": "1965"}, None),
+        ({}, None),
+    ],
+)
+def test_isbn_date_conflict(params: dict[str, str], year: str | None) -> None:
+    c = from_params({"title": "T", "isbn": "978-0-470-09095-4", **params}, "book")
+    assert ids.isbn_date_conflict(c, dt.date(2026, 1, 1)) == year
