@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
-from citelint.cs1.model import Arg
+from citelint.cs1.data import article_date_format
+from citelint.cs1.dates import MONTHS_LONG, citation_dates, today_of
+from citelint.cs1.model import Arg, Citation
 from citelint.cs1.resolve import checked_citations
-from citelint.finding import Problem
+from citelint.finding import Edit, Fix, Problem
 from citelint.index import Index
-from citelint.rule import Rule
+from citelint.rule import Option, Rule
 
 _WAYBACK = re.compile(r"//(?:web|liveweb)\.archive\.org/", re.I)
 _WAYBACK_PARTS = re.compile(r"//web\.archive\.org/([^0-9]*)([0-9]+)([^/]*)/")
@@ -35,7 +38,68 @@ def wayback_problem(url: str) -> str | None:
         return "a flag needs the /web/ path"
     if flag and not re.match(r"[A-Za-z]{2}_", flag):
         return "malformed flag"
+    if _stamp_date(stamp) is None:
+        return "the timestamp is not a date since 1996"
     return None
+
+
+def _stamp_date(stamp: str) -> dt.date | None:
+    try:
+        day = dt.date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]))
+    except ValueError:
+        return None
+    return day if day.year >= 1996 else None
+
+
+_MONTH_NAMES = {n: name for name, n in MONTHS_LONG.items()}
+
+
+def _spell(day: dt.date, order: str) -> str:
+    """``day`` in the order of the ``|archive-date=`` it replaces, as CS1 suggests it."""
+    month = _MONTH_NAMES[day.month]
+    if order == "dmy":
+        return f"{day.day} {month} {day.year}"
+    if order == "mdy":
+        return f"{month} {day.day}, {day.year}"
+    return day.isoformat()
+
+
+def timestamp_mismatch(
+    c: Citation, archive: Arg, date: Arg, today: dt.date, article_df: str | None
+) -> Problem | None:
+    """``archive_date_url_ts_mismatch``: the Wayback timestamp names another day than
+    ``|archive-date=``. CS1 looks only when every date of the citation is valid."""
+    m = _WAYBACK_PARTS.search(archive.value)
+    if m is None or date.opaque:
+        return None
+    stamp = _stamp_date(m.group(2))
+    checks, year_mismatch = citation_dates(c, today)
+    if stamp is None or year_mismatch or any(ch.info is None for ch in checks):
+        return None
+    info = next((ch.info for ch in checks if ch.arg is date), None)
+    if info is None:
+        return None
+    if (
+        info.day
+        and info.month
+        and not info.year2
+        and dt.date(info.year, info.month, info.day) == stamp
+    ):
+        return None
+    order = article_df or {"dMy": "dmy", "Mdy": "mdy"}.get(info.fmt, "ymd")
+    df = c.first_set("DF")
+    if df is not None and df.value.split("-")[0] in ("dmy", "mdy", "ymd"):
+        order = df.value.split("-")[0]
+    suggested = _spell(stamp, order)
+    start, end = date.value_span
+    fix = Fix(f"Set |{date.name}={suggested}", (Edit(start, end, suggested),), "unsafe")
+    return cs1_problem(
+        date.start,
+        date.end,
+        f"|{date.name}= / |{archive.name}= timestamp mismatch; {suggested} suggested",
+        "archive_date_url_ts_mismatch",
+        fix=fix,
+    )
 
 
 class ArchiveProblem(Rule):
@@ -46,7 +110,10 @@ class ArchiveProblem(Rule):
       ``|chapter-url=``): CS1 needs both to say what was archived;
     - ``archive_url``: a Wayback Machine URL that is a save command (following it archives
       the page again), a ``liveweb`` URL, or one without a full 14-digit timestamp (which
-      lands on a calendar, not on a copy). CS1 then drops the archive link.
+      lands on a calendar, not on a copy). CS1 then drops the archive link;
+    - ``archive_date_url_ts_mismatch``: ``|archive-date=`` is not the day of the Wayback
+      Machine timestamp in ``|archive-url=`` (checked only when all dates of the citation
+      are valid, as CS1 does). The unsafe fix sets the timestamp's day.
     """
 
     code = "CITE008"
@@ -63,7 +130,11 @@ class ArchiveProblem(Rule):
         "|archive-date=1 May 2020}}</ref>"
     )
 
+    options = (Option("today", str, "", "the current date as YYYY-MM-DD (default: today)"),)
+
     def check(self, index: Index) -> Iterator[Problem]:
+        today = today_of(self.settings["today"])
+        article_df = article_date_format(index)
         for c in checked_citations(index):
             archive = c.first_set("ArchiveURL")
             if archive is None or archive.opaque:
@@ -96,3 +167,7 @@ class ArchiveProblem(Rule):
                     f"|{archive.name}= requires |url=",
                     "archive_missing_url",
                 )
+            if date is not None:
+                mismatch = timestamp_mismatch(c, archive, date, today, article_df)
+                if mismatch is not None:
+                    yield mismatch

@@ -28,8 +28,9 @@ class InvalidUrl(Rule):
       Citation tools encode a ``|`` typed inside the URL, so the next parameter becomes part
       of the address, and when it was the last ``|`` the template never closes (see
       CITE001). Also found in links of unclosed templates.
-    - ``param_has_ext_link``: an external link or URL in ``|title=``, ``|chapter=``, the
-      periodical or ``|publisher=``; put it in ``|url=``.
+    - ``param_has_ext_link``: an external link or URL in a parameter that is not meant to
+      hold one (anything but the URL parameters, ``|id=`` and the page locators): put it
+      in ``|url=``. One finding per citation, naming every such parameter, as CS1 does.
     - ``wikilink_in_url``: a wikilink in a title that is also linked to ``|url=``, or both
       ``|title-link=`` and ``|url=``: one text cannot link to two places.
     """
@@ -49,7 +50,7 @@ class InvalidUrl(Rule):
 
     def check(self, index: Index) -> Iterator[Problem]:
         url_metas = config()["url_params"]
-        link_metas = config()["ext_link_params"]
+        url_skip = frozenset(config()["url_skip"])
         wl = whitelist()
         in_citations: set[int] = set()
         for c in checked_citations(index):
@@ -90,14 +91,21 @@ class InvalidUrl(Rule):
                             f"|{a.name}= is the same as |{same.name}=: link an archived copy",
                             "bad_url",
                         )
-            # external links where plain text belongs (one CS1 message per citation)
-            hits: list[Arg] = []
-            for meta in link_metas:
-                a = _link_source(c, p, meta)
-                if a is not None and not a.opaque and has_ext_link(a.value):
-                    hits.append(a)
+            # external links where plain text belongs: every named parameter that is not
+            # meant to hold a URL (CS1's url_skip), one message per citation. CS1 blanks
+            # unknown parameters it has no suggestion for, so those are not looked at.
+            hits = [
+                a
+                for a in c.order
+                if not a.positional
+                and a.is_set
+                and not a.opaque
+                and a.name not in url_skip
+                and has_ext_link(a.value)
+                and (wl.valid(a.name, c.cls) or wl.suggest(a.name, c.cls) is not None)
+            ]
             if hits:
-                names = ", ".join(f"|{a.name}=" for a in hits)
+                names = ", ".join(f"|{a.name}=" for a in sorted(hits, key=lambda a: a.name))
                 first = min(hits, key=lambda a: a.start)
                 yield cs1_problem(
                     first.start,
@@ -165,13 +173,3 @@ def _swallowed(a: Arg, wl: object) -> str | None:
         if wl.valid(name, "citation"):  # type: ignore[attr-defined]
             return name
     return None
-
-
-def _link_source(c, p, meta: str) -> Arg | None:
-    if meta == "Title":
-        return p.title
-    if meta == "Chapter":
-        return p.chapter
-    if meta == "Periodical":
-        return p.periodical
-    return c.first_set(meta)

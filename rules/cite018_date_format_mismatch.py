@@ -2,20 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citelint.cs1.data import date_format_templates
+from citelint.cs1.data import article_date_format
 from citelint.cs1.dates import citation_dates, order_of, reformat, today_of
 from citelint.cs1.resolve import checked_citations
 from citelint.finding import Edit, Fix, Problem, Severity
 from citelint.index import Index
 from citelint.rule import Option, Rule
-
-
-def article_date_format(index: Index) -> str | None:
-    """``dmy`` or ``mdy`` from ``{{Use dmy dates}}``/``{{Use mdy dates}}`` (and redirects);
-    None when the article has neither, or both."""
-    table = date_format_templates()
-    found = {table[t.name.lower()] for t in index.templates if t.name.lower() in table}
-    return found.pop() if len(found) == 1 else None
 
 
 class DateFormatMismatch(Rule):

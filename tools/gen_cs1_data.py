@@ -187,6 +187,7 @@ def config_updates(dump: dict[str, Any]) -> dict[str, Any]:
         "et_al": [lua_to_regex(p) for p in cfg["et_al_patterns"]],
         "vol_iss_pg_patterns": cfg["vol_iss_pg_patterns"],
         "messages": _messages(cfg),
+        "url_skip": sorted(cfg["url_skip"]),
         "templates_using_volume": cfg["templates_using_volume"],
         "templates_using_issue": cfg["templates_using_issue"],
         "templates_not_using_page": cfg["templates_not_using_page"],

@@ -12,9 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citelint.cs1.lua import compile_lua
+
+if TYPE_CHECKING:
+    from citelint.index import Index
 
 #: CS1 replaces enumerators by ``#`` at the end of a name and before ``-`` or a literal
 #: ``l`` (``|last25=`` → ``last#``, ``|author2-link=`` → ``author#-link``, ``|author2link=``)
@@ -128,6 +131,14 @@ def date_format_templates() -> dict[str, str]:
     """``{{Use dmy dates}}`` and friends: lower-cased name → ``dmy`` or ``mdy``."""
     d = _read("cs1-templates.json")
     return {k.lower(): v for k, v in d.get("use_date_format", {}).items()}
+
+
+def article_date_format(index: Index) -> str | None:
+    """``dmy`` or ``mdy`` from ``{{Use dmy dates}}``/``{{Use mdy dates}}`` (and redirects);
+    None when the article has neither, or both."""
+    table = date_format_templates()
+    found = {table[t.name.lower()] for t in index.templates if t.name.lower() in table}
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)

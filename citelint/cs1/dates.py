@@ -317,6 +317,8 @@ def check_date(value: str, param: str, today: dt.date) -> DateInfo | None:
         day = dt.date(y, m, d)
         if day < WIKIPEDIA_START or day > today + dt.timedelta(days=1):
             return None
+    elif param == "archive-date" and (not (y and m and d) or y2 or m2 or d2):
+        return None  # an archived copy has a day: a single, whole date
 
     if y and m and d:
         if not y2 and not m2 and not d2:
@@ -368,6 +370,12 @@ def explain(value: str, param: str, today: dt.date) -> str:
         if day < WIKIPEDIA_START:
             return "before Wikipedia existed (2001-01-15)"
         return "in the future"
+    if (
+        param == "archive-date"
+        and check_date(value, "date", _FAR) is not None
+        and check_param(value, param, _FAR) is None
+    ):
+        return "archive-date needs a single, whole date"
     if check_param(value, param, _FAR) is not None:
         return "more than a year in the future"
     if param == "year":
