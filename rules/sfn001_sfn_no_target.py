@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from citelint.rules._sfn import rendered_links, shown, where
 
-from citelint.citeref import citerefs
+from citelint.citeref import citerefs, footnotes_accepts
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
@@ -23,13 +23,20 @@ class SfnNoTarget(Rule):
     lists its author as ``author=John Smith`` (anchor ``CITEREFJohn_Smith2001``), or the
     full citation is missing. The message suggests the closest anchor that exists.
 
-    citelint computes anchors from the wikitext without expanding templates. Citation
-    wrappers it knows (``{{Cite EB1911}}``, the ``{{MSW3 …}}`` family) and any template
-    given ``ref={{sfnref|…}}`` are understood; an anchor made by a template it does not
-    know is not, so a short citation to it would be reported: add that template to
-    citelint/data/short_citations.json (``wrappers``) or silence the line. Identical
-    ``{{sfn}}`` calls share one footnote and are reported once, at the first;
-    ``ignore-err=yes`` silences a short citation, as on Wikipedia."""
+    What counts is what Module:Footnotes (the module behind these templates) sees: the
+    anchors of the citation templates it reads in the wikitext (CS1/CS2 and the
+    ``{{harvc}}``, ``{{wikicite}}``, ``{{anchor}}`` and vcite templates), plus its
+    whitelist data, generated into citelint/data/footnotes-whitelist.json by
+    tools/gen_footnotes_whitelist.py: wrapper templates with default names and year
+    (``{{Cite EB1911}}`` → Chisholm 1911, ``{{Cite Catholic Encyclopedia|volume=7}}`` →
+    Herbermann 1910), anchors whitelisted for a template the article uses
+    (``{{Cite enc-nyc2}}`` → ``CITEREFJackson2010``, also ``…2010a``), anchor patterns,
+    and ``{{sfn whitelist}}``. An anchor the page has but the module does not read (a raw
+    ``<span id=…>``, a template such as ``{{IUCN|ref={{harvid|…}}}}``) still gets the
+    error on Wikipedia; the message says so (``ignore-err=yes`` silences it there).
+    Identical ``{{sfn}}`` calls share one footnote and are reported once, at the first;
+    a short citation in a repeated definition of a named ref is printed once, with the
+    first definition, and reported once."""
 
     code = "SFN001"
     name = "sfn-no-target"
@@ -51,16 +58,38 @@ class SfnNoTarget(Rule):
             return
         anchors = refs.anchors
         for link, calls in rendered_links(index):
-            if link.uncertain:
+            if link.uncertain or link.ignored:
                 continue
-            for anchor_id in link.ids:
-                if anchor_id in anchors:
+            for n, anchor_id in enumerate(link.ids):
+                if anchor_id in link.skip:
+                    continue
+                made = anchors.get(anchor_id, ())
+                if any(a.seen for a in made):
+                    continue
+                year = link.years[n] if n < len(link.years) else ""
+                if footnotes_accepts(refs, anchor_id, year):
                     continue
                 tpl = link.template
-                message = f"{shown(link)} links to {anchor_id}, but no citation makes that anchor"
-                hint = _closest(anchor_id, anchors)
-                if hint is not None:
-                    message += f" (did you mean {hint[0]}, made at {where(index, hint[1])}?)"
+                if made:
+                    maker = made[0]
+                    what = (
+                        f"{{{{{maker.template.raw_name.strip()}}}}}"
+                        if maker.template is not None
+                        else "an HTML id"
+                    )
+                    message = (
+                        f"{shown(link)} links to {anchor_id}, which {what} at "
+                        f"{where(index, maker.start)} makes, but Module:Footnotes does not "
+                        "read anchors from it, so Wikipedia reports no target (point the "
+                        "link at a citation template, or add |ignore-err=yes)"
+                    )
+                else:
+                    message = (
+                        f"{shown(link)} links to {anchor_id}, but no citation makes that anchor"
+                    )
+                    hint = _closest(anchor_id, anchors)
+                    if hint is not None:
+                        message += f" (did you mean {hint[0]}, made at {where(index, hint[1])}?)"
                 if calls > 1:
                     message += f"; {calls} identical calls share this footnote"
                 yield Problem(tpl.start, tpl.end, message)

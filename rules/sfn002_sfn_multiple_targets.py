@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from citelint.rules._sfn import rendered_links, where
 
-from citelint.citeref import citerefs, rendered_once
+from citelint.citeref import Anchor, citerefs
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
@@ -22,8 +22,11 @@ class SfnMultipleTargets(Rule):
     ``year=2001b``, and ``{{sfn|Smith|2001a}}``) or with ``ref={{sfnref|…}}``.
 
     Anchors nothing links to are left alone (a duplicated full citation is REF011's
-    business). A named ref defined twice with the same text prints once, so its citation
-    counts once."""
+    business). As on Wikipedia, the citations counted are those Module:Footnotes reads
+    in the wikitext: a citation inside a named ref that is defined twice with the same
+    text is printed once but counted twice (define the ref once and reuse it with
+    ``<ref name="…" />``), and an anchor the module does not read (raw HTML, a template
+    it does not know) is not counted."""
 
     code = "SFN002"
     name = "sfn-multiple-targets"
@@ -52,7 +55,7 @@ class SfnMultipleTargets(Rule):
         for anchor_id, made in refs.anchors.items():
             if len(made) < 2 or anchor_id not in users:
                 continue
-            made = rendered_once(made)
+            made = [a for a in made if a.seen]
             if len(made) < 2:
                 continue
             first = made[0]
@@ -60,9 +63,35 @@ class SfnMultipleTargets(Rule):
             n = len(linking)
             short = "1 short citation links" if n == 1 else f"{n} short citations link"
             for later in made[1:]:
-                message = (
-                    f"{anchor_id} is also made by the citation at {where(index, first.start)}"
-                    f"; {short} to it (first at {where(index, linking[0])}) and reach only"
-                    " the first"
-                )
+                copy = _same_definition(first, later)
+                if copy is not None:
+                    who = (
+                        "the short citation linking to it shows"
+                        if n == 1
+                        else f"the {n} short citations linking to it show"
+                    )
+                    message = (
+                        f"{anchor_id} is made again by this copy of the ref named "
+                        f'"{copy}" (first defined at {where(index, first.start)}); the page '
+                        "prints the ref once, but Module:Footnotes counts both copies, so "
+                        f'{who} "multiple targets"; define the ref once and reuse it with '
+                        f'<ref name="{copy}" />'
+                    )
+                else:
+                    message = (
+                        f"{anchor_id} is also made by the citation at "
+                        f"{where(index, first.start)}; {short} to it (first at "
+                        f"{where(index, linking[0])}) and reach only the first"
+                    )
                 yield Problem(later.start, later.end, message)
+
+
+def _same_definition(first: Anchor, later: Anchor) -> str | None:
+    """The ref name when both anchors sit in definitions of one named ref with the same
+    text (a copy that the page prints once)."""
+    a, b = first.ref, later.ref
+    if a is None or b is None or not a.name or a.name != b.name or a.group != b.group:
+        return None
+    if a.content is None or a.content != b.content:
+        return None
+    return a.name
