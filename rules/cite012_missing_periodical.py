@@ -17,7 +17,9 @@ class MissingPeriodical(Rule):
     ``|website=``, ``|script-journal=``…). If the source is not in a periodical, a
     different template fits better (``{{cite book}}``, ``{{cite report}}``, ``{{cite web}}``).
 
-    Key: ``missing_periodical``. Which templates need a periodical is data
+    A ``{{cite document}}`` needs its ``|publisher=`` the same way.
+
+    Keys: ``missing_periodical``, ``missing_publisher``. Which templates need a periodical is data
     (``periodical_required`` in ``citelint/data/cs1-config.json``)."""
 
     code = "CITE012"
@@ -34,6 +36,11 @@ class MissingPeriodical(Rule):
     def check(self, index: Index) -> Iterator[Problem]:
         required = config()["periodical_required"]
         for c in checked_citations(index):
+            if c.cls == "document" and c.first_set("PublisherName") is None:
+                yield cs1_problem(
+                    c.start, c.end, "Cite document requires |publisher=", "missing_publisher"
+                )
+                continue
             param = required.get(c.cls)
             if param is None:
                 continue

@@ -188,6 +188,7 @@ def config_updates(dump: dict[str, Any]) -> dict[str, Any]:
         "vol_iss_pg_patterns": cfg["vol_iss_pg_patterns"],
         "messages": _messages(cfg),
         "url_skip": sorted(cfg["url_skip"]),
+        "script_lang_codes": sorted(cfg["script_lang_codes"]),
         "templates_using_volume": cfg["templates_using_volume"],
         "templates_using_issue": cfg["templates_using_issue"],
         "templates_not_using_page": cfg["templates_not_using_page"],
