@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from citelint import __version__, baseline
-from citelint.config import Config, ConfigError
+from citelint.config import Config, ConfigError, ConfigFinder
 from citelint.config import load as load_config
 from citelint.document import Document
 from citelint.finding import Severity
@@ -28,6 +28,7 @@ from citelint.links.settings import LinkSettings
 from citelint.registry import RegistryError, all_rules
 from citelint.reporters import FORMATS
 from citelint.reporters import get as get_reporter
+from citelint.reporters.text import fix_note
 from citelint.runner import FileResult, RuleCrash, fails, lint_document
 from citelint.sources import InputError, expand, read_path
 
@@ -49,6 +50,10 @@ class DefaultGroup(click.Group):
         (set CITELINT_DEBUG=1 to see it)."""
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # the reader went away (``citelint rule X | head -1``): nothing to report
+            _stdout_closed()
+            sys.exit(EXIT_OK)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except Exception as exc:
@@ -66,6 +71,17 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 
 def _err(message: str) -> None:
     click.echo(f"citelint: {message}", err=True)
+
+
+def _stdout_closed() -> None:
+    """Standard output is a pipe whose reader has gone (``citelint … | head -1``):
+    send whatever is still buffered to /dev/null so that the exit is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (tests)
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -160,29 +176,49 @@ def check(
     if not paths:
         _err("no input given; try 'citelint FILE', 'citelint DIR' or 'citelint -' (see --help)")
         sys.exit(EXIT_ERROR)
+    if statistics and fmt in ("github", "sarif"):
+        _err(f"--statistics cannot be combined with --format {fmt} (use text, concise or json)")
+        sys.exit(EXIT_ERROR)
     try:
-        config = load_config(config_path, isolated)
+        base = load_config(config_path, isolated)
         sel = _split(select)
-        config = config.with_overrides(
-            select=sel,
-            extend_select=(config.extend_select + (_split(extend_select) or [])) or None,
-            ignore=(config.ignore + (_split(ignore) or [])) or None,
-            fail_on=Severity.parse(fail_on) if fail_on else None,
-        )
-        config.enabled_codes()
-        links = settings_from_flags(link_flags, config.links, fmt, quiet)
-        if links is not None:
-            config = with_link_rules(config)
-        elif not quiet and any(c.startswith("LINK") for c in config.enabled_codes()):
+        extra_select = _split(extend_select) or []
+        extra_ignore = _split(ignore) or []
+        links = settings_from_flags(link_flags, base.links, fmt, quiet)
+
+        def finish(cfg: Config) -> Config:
+            """What the command line adds to every configuration file found."""
+            cfg = cfg.with_overrides(
+                select=sel,
+                extend_select=(cfg.extend_select + extra_select) or None,
+                ignore=(cfg.ignore + extra_ignore) or None,
+                fail_on=Severity.parse(fail_on) if fail_on else None,
+            )
+            cfg.enabled_codes()
+            return with_link_rules(cfg) if links is not None else cfg
+
+        finder = ConfigFinder(base, finish, fixed=bool(config_path or isolated))
+        config = finder.base
+        if (
+            links is None
+            and not quiet
+            and any(c.startswith("LINK") for c in config.enabled_codes())
+        ):
             _err("note: the LINK rules only report with --check-links; no link was checked")
     except (ConfigError, RegistryError, ValueError) as exc:
         _err(str(exc))
         sys.exit(EXIT_ERROR)
+    if output:
+        _check_writable(output)
 
     fixing = (
         FixMode(write=fix and not diff, diff=diff, unsafe=unsafe_fixes) if fix or diff else None
     )
-    results = lint_paths(list(paths), config, stdin_filename, fixing, links)
+    try:
+        results = lint_paths(list(paths), config, stdin_filename, fixing, links, finder)
+    except (ConfigError, RegistryError) as exc:  # a config file found beside an input
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
     had_error = any(r.error is not None for r in results)
     if fixing is not None and fixing.applied:
         verb = "Would fix" if fixing.diff else "Fixed"
@@ -205,24 +241,59 @@ def check(
             _err(f"{hidden} finding{'' if hidden == 1 else 's'} hidden by the baseline.")
     if fixing is not None and fixing.diff:
         sys.exit(EXIT_ERROR if had_error else EXIT_FINDINGS if fixing.applied else EXIT_OK)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    out: Any = sys.stdout
+    if output:
+        try:
+            out = open(output, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            _err(f"cannot write the report to {output}: {exc.strerror or exc}")
+            sys.exit(EXIT_ERROR)
     try:
-        if statistics and fmt in (None, "text", "concise"):
-            print_statistics(results, out)
+        if statistics:
+            print_statistics(results, out, fmt or "text", unsafe_fixes)
+        elif quiet and fmt in (None, "text") and not any(r.findings for r in results):
+            pass
         else:
-            options: dict[str, Any] = {"color": color if not output else False, "quiet": quiet}
-            if quiet and fmt in (None, "text") and not any(r.findings for r in results):
-                pass
-            else:
-                get_reporter(fmt or "text")(results, out, options)
+            options: dict[str, Any] = {
+                "color": color if not output else False,
+                "quiet": quiet,
+                "unsafe_fixes": unsafe_fixes,
+                "fix_hint": fixing is None,
+            }
+            get_reporter(fmt or "text")(results, out, options)
+        out.flush()
+    except BrokenPipeError:
+        _stdout_closed()  # the reader has seen enough; the exit code still tells all
+    except OSError as exc:
+        _err(f"cannot write the report to {output or 'standard output'}: {exc.strerror or exc}")
+        sys.exit(EXIT_ERROR)
     finally:
         if output:
             out.close()
     if had_error:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and fails((f for r in results for f in r.findings), config.fail_on):
+    if not exit_zero and any(
+        fails(r.findings, finder.for_path(r.path).fail_on) for r in results if r.findings
+    ):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _check_writable(output: str) -> None:
+    """Refuse an ``-o`` path that cannot be written before linting anything."""
+    target = Path(output)
+    if target.is_dir():
+        _err(f"cannot write the report to {output}: is a directory")
+        sys.exit(EXIT_ERROR)
+    try:
+        existed = target.exists()
+        with open(target, "a", encoding="utf-8"):
+            pass
+        if not existed:
+            target.unlink()
+    except OSError as exc:
+        _err(f"cannot write the report to {output}: {exc.strerror or exc}")
+        sys.exit(EXIT_ERROR)
 
 
 @dataclass
@@ -239,38 +310,50 @@ def lint_paths(
     stdin_filename: str | None = None,
     fixing: FixMode | None = None,
     links: LinkSettings | None = None,
+    finder: ConfigFinder | None = None,
 ) -> list[FileResult]:
     """Lint every input; an unreadable input becomes a result with an error.
 
+    With ``finder`` each file gets the configuration nearest to it (else ``config``).
     With ``links`` (``--check-links``) every document is parsed first, the URLs of all
     of them are checked once, and then the rules run (see citelint.links.phase)."""
     results: list[FileResult] = []
-    rules_for: dict[tuple[str, ...], list] = {}
-    pending: list[tuple[int, Document, list]] = []
-    for item in expand(paths, config.extensions, config.is_excluded):
-        if isinstance(item, InputError):
-            results.append(FileResult(item.path, error=item.message))
-            continue
-        if isinstance(item, tuple):
-            item = read_path(item[1], item[0])
+    rules_for: dict[tuple[int, tuple[str, ...]], list] = {}
+    pending: list[tuple[int, Document, list, Config]] = []
+
+    def config_for(path: str | None) -> Config:
+        return finder.for_path(path) if finder is not None else config
+
+    for raw in paths:
+        walk = config_for(raw)
+        for item in expand([raw], walk.extensions, walk.is_excluded):
+            if isinstance(item, tuple):
+                item = read_path(item[1], item[0])
             if isinstance(item, InputError):
-                results.append(FileResult(item.path, error=item.message))
+                results.append(FileResult(item.path, error=_input_message(item)))
                 continue
-        doc = item
-        if doc.path == "-" and stdin_filename:
-            doc.path = stdin_filename
-        codes = tuple(config.enabled_codes(doc.path))
-        rules = rules_for.get(codes)
-        if rules is None:
-            rules = rules_for[codes] = config.instantiate(list(codes))
-        if links is not None:
-            pending.append((len(results), doc, rules))
-            results.append(FileResult(doc.path, title=doc.title))
-            continue
-        results.append(lint_one(doc, config, rules, fixing))
+            doc = item
+            if doc.path == "-" and stdin_filename:
+                doc.path = stdin_filename
+            cfg = config_for(doc.path)
+            codes = tuple(cfg.enabled_codes(doc.path))
+            rules = rules_for.get((id(cfg), codes))
+            if rules is None:
+                rules = rules_for[(id(cfg), codes)] = cfg.instantiate(list(codes))
+            if links is not None:
+                pending.append((len(results), doc, rules, cfg))
+                results.append(FileResult(doc.path, title=doc.title))
+                continue
+            results.append(lint_one(doc, cfg, rules, fixing))
     if links is not None:
-        _lint_with_links(results, pending, config, fixing, links)
+        _lint_with_links(results, pending, fixing, links)
     return results
+
+
+def _input_message(error: InputError) -> str:
+    if error.kind == "dump" and "dump" in main.commands:
+        return f"is a MediaWiki XML dump: lint it with 'citelint dump {error.path}'"
+    return error.message
 
 
 def lint_one(
@@ -286,6 +369,8 @@ def lint_one(
             findings = lint_document(doc, config, rules, index=index)
         else:
             findings = apply_fixes(doc, config, rules, fixing)
+    except BrokenPipeError:
+        raise  # --diff or a fix of stdin printed into a closed pipe
     except OSError as exc:
         return FileResult(doc.path, error=f"cannot write fixes: {exc}")
     except RuleCrash as exc:
@@ -297,8 +382,7 @@ def lint_one(
 
 def _lint_with_links(
     results: list[FileResult],
-    pending: list[tuple[int, Document, list]],
-    config: Config,
+    pending: list[tuple[int, Document, list, Config]],
     fixing: FixMode | None,
     links: LinkSettings,
 ) -> None:
@@ -308,18 +392,18 @@ def _lint_with_links(
     from citelint.runner import prepare_index
 
     ready = []
-    for slot, doc, rules in pending:
+    for slot, doc, rules, config in pending:
         try:
-            ready.append((slot, doc, rules, prepare_index(doc)))
+            ready.append((slot, doc, rules, config, prepare_index(doc)))
         except RecursionError:
             results[slot].error = "nesting too deep to parse"
     run = run_link_phase(
-        [ix for _, _, rules, ix in ready if needs_links([r.code for r in rules])], links
+        [ix for _, _, rules, _, ix in ready if needs_links([r.code for r in rules])], links
     )
     for note in run.notes:
         _err(note)
     with run_results(run.results):
-        for slot, doc, rules, index in ready:
+        for slot, doc, rules, config, index in ready:
             results[slot] = lint_one(doc, config, rules, fixing, index)
 
 
@@ -329,27 +413,52 @@ def apply_fixes(doc: Document, config: Config, rules: list, mode: FixMode) -> li
     if not applied:
         return findings
     mode.applied += applied
-    if mode.diff:
-        click.echo(unified_diff(doc.path or "-", doc.text, fixed), nl=False)
-    elif doc.path == "-" or doc.path is None:
-        click.echo(fixed, nl=False)
+    if mode.diff or doc.path == "-" or doc.path is None:
+        out = unified_diff(doc.path or "-", doc.text, fixed) if mode.diff else fixed
+        try:
+            click.echo(out, nl=False)
+        except BrokenPipeError:
+            _stdout_closed()  # `citelint --diff … | head`: the rest goes nowhere
     else:
         data = (("\ufeff" if doc.bom else "") + fixed).encode("utf-8")
         write_atomically(Path(doc.path), data)
     return findings
 
 
-def print_statistics(results: list[FileResult], out: Any) -> None:
-    counts: dict[str, int] = {}
-    names: dict[str, str] = {}
+def print_statistics(
+    results: list[FileResult], out: Any, fmt: str = "text", unsafe: bool = False
+) -> None:
+    """Findings per rule, most first: a table (text, concise) or JSON (json: one array;
+    jsonl: one object a line) with code, name, severity, count and how many are fixable."""
+    rows: dict[str, dict[str, Any]] = {}
     for r in results:
         for f in r.findings:
-            counts[f.code] = counts.get(f.code, 0) + 1
-            names[f.code] = f.name
-    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.write(f"{n:>6}  {code:<8} {names[code]}\n")
-    total = sum(counts.values())
-    out.write(f"Found {total} problem{'' if total == 1 else 's'}.\n")
+            row = rows.setdefault(
+                f.code,
+                {
+                    "code": f.code,
+                    "name": f.name,
+                    "severity": str(f.severity),
+                    "count": 0,
+                    "fixable": 0,
+                },
+            )
+            row["count"] += 1
+            if f.fix is not None and (f.fix.applicability == "safe" or unsafe):
+                row["fixable"] += 1
+    ordered = sorted(rows.values(), key=lambda row: (-row["count"], row["code"]))
+    if fmt == "json":
+        out.write(json.dumps(ordered, indent=2) + "\n")
+        return
+    if fmt == "jsonl":
+        for row in ordered:
+            out.write(json.dumps(row) + "\n")
+        return
+    for row in ordered:
+        mark = "[*]" if row["fixable"] else "   "
+        out.write(f"{row['count']:>6}  {row['code']:<8} {mark} {row['name']}\n")
+    total = sum(row["count"] for row in ordered)
+    out.write(f"Found {total} problem{'' if total == 1 else 's'}.{fix_note(results, unsafe)}\n")
 
 
 @main.command("rules")
@@ -401,19 +510,24 @@ def show_rule(selector: str) -> None:
         if r.summary:
             click.echo(r.summary)
             click.echo()
-        click.echo(r.doc())
+        click.echo(r.doc_text())
         if r.options:
             click.echo("\nOptions:")
             for o in r.options:
                 click.echo(f"  {o.name} ({o.type.__name__}, default {o.default!r}): {o.help}")
         if r.bad:
             click.echo("\nBad:\n")
-            click.echo("\n".join("    " + line for line in r.bad.splitlines()))
+            click.echo(_indent(r.bad))
         if r.good:
             click.echo("\nGood:\n")
-            click.echo("\n".join("    " + line for line in r.good.splitlines()))
+            click.echo(_indent(r.good))
         if len(codes) > 1:
             click.echo("\n" + "-" * 60)
+
+
+def _indent(example: str) -> str:
+    """A wikitext example indented by four spaces (blank lines stay empty)."""
+    return "\n".join(("    " + line).rstrip() for line in example.strip("\n").splitlines())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -54,22 +55,30 @@ class Config:
         for s in self.ignore:
             codes.difference_update(_resolve(s, self.source))
         if path is not None and self.per_file_ignores:
-            posix = Path(path).as_posix()
             for pattern, selectors in self.per_file_ignores.items():
-                if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                if self._matches(Path(path), pattern):
                     for s in selectors:
                         codes.difference_update(_resolve(s, self.source))
         return sorted(codes)
+
+    def _matches(self, path: Path, pattern: str) -> bool:
+        """A glob matches the path as given, its name, or the path relative to the
+        folder of the config file (patterns in a config are written from there)."""
+        candidates = [path.as_posix(), path.name]
+        if self.source and Path(self.source).is_file():
+            try:
+                rel = path.resolve().relative_to(Path(self.source).resolve().parent)
+                candidates.append(rel.as_posix())
+            except (ValueError, OSError):
+                pass
+        return any(fnmatch.fnmatch(c, pattern) for c in candidates)
 
     def instantiate(self, codes: list[str]) -> list[Rule]:
         rules = all_rules()
         return [rules[c](self.rule_options.get(c)) for c in codes]
 
     def is_excluded(self, path: Path) -> bool:
-        posix = path.as_posix()
-        return any(
-            fnmatch.fnmatch(posix, pat) or fnmatch.fnmatch(path.name, pat) for pat in self.exclude
-        )
+        return any(self._matches(path, pat) for pat in self.exclude)
 
 
 def _resolve(selector: str, source: str | None) -> list[str]:
@@ -94,10 +103,17 @@ _KNOWN = {
 
 def _str_list(value: Any, key: str, source: str) -> list[str]:
     if isinstance(value, str):
-        value = [value]
+        example = f"{key} = [{_toml_str(value)}]" if "." not in key else f"[{_toml_str(value)}]"
+        raise ConfigError(
+            f"{source}: '{key}' must be a list of strings, not a string (write {example})"
+        )
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{source}: '{key}' must be a list of strings")
     return value
+
+
+def _toml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _check_option(code: str, name: str, value: Any, source: str) -> Any:
@@ -143,8 +159,17 @@ def from_mapping(data: dict[str, Any], source: str = "<config>") -> Config:
         if not isinstance(table, dict):
             raise ConfigError(f"{source}: 'per-file-ignores' must be a table of glob = [codes]")
         cfg.per_file_ignores = {
-            str(k): _str_list(v, f"per-file-ignores.{k}", source) for k, v in table.items()
+            str(k): _str_list(v, f"per-file-ignores.{_toml_key(str(k))}", source)
+            for k, v in table.items()
         }
+        for pattern, selectors in cfg.per_file_ignores.items():
+            for selector in selectors:
+                try:
+                    resolve(selector)
+                except ValueError as exc:
+                    raise ConfigError(
+                        f"{source}: per-file-ignores.{_toml_key(pattern)}: {exc}"
+                    ) from None
     if "fail-on" in data:
         try:
             cfg.fail_on = Severity.parse(str(data["fail-on"]))
@@ -184,6 +209,10 @@ def from_mapping(data: dict[str, Any], source: str = "<config>") -> Config:
     return cfg
 
 
+def _toml_key(key: str) -> str:
+    return key if key.replace("-", "").replace("_", "").isalnum() else _toml_str(key)
+
+
 def load_file(path: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -214,8 +243,9 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
-def load(explicit: str | None = None, isolated: bool = False) -> Config:
-    """The configuration for this run: an explicit file, the nearest one, or defaults."""
+def load(explicit: str | None = None, isolated: bool = False, start: Path | None = None) -> Config:
+    """The configuration for this run: an explicit file, the nearest one (upward from
+    ``start``, default the current folder), or defaults."""
     if isolated:
         return Config()
     if explicit:
@@ -223,5 +253,44 @@ def load(explicit: str | None = None, isolated: bool = False) -> Config:
         if not path.is_file():
             raise ConfigError(f"config file not found: {explicit}")
         return load_file(path)
-    found = find_config()
+    found = find_config(start)
     return load_file(found) if found else Config()
+
+
+class ConfigFinder:
+    """The configuration of each linted file: the config file nearest to the file's
+    folder, else the one found from the current folder (``base``), as ruff does.
+
+    ``finish`` applies what the command line adds (``--select`` …) to each config
+    found; configs are loaded once per file and folders are looked up once."""
+
+    def __init__(self, base: Config, finish: Callable[[Config], Config], fixed: bool) -> None:
+        self.base = finish(base)
+        self._finish = finish
+        #: --config or --isolated: one config for every file
+        self._fixed = fixed
+        self._by_folder: dict[Path, Config] = {}
+        self._by_file: dict[Path, Config] = {}
+
+    def for_path(self, path: str | Path | None) -> Config:
+        if self._fixed or path is None or str(path) == "-":
+            return self.base
+        p = Path(path)
+        folder = p if p.is_dir() else p.parent
+        try:
+            folder = folder.resolve()
+        except OSError:
+            return self.base
+        cfg = self._by_folder.get(folder)
+        if cfg is None:
+            found = find_config(folder)
+            if found is None or (
+                self.base.source is not None and Path(self.base.source).resolve() == found
+            ):
+                cfg = self.base
+            else:
+                cfg = self._by_file.get(found)
+                if cfg is None:
+                    cfg = self._by_file[found] = self._finish(load_file(found))
+            self._by_folder[folder] = cfg
+        return cfg

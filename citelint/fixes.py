@@ -63,7 +63,9 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path`` and rename it over: a crash leaves either
-    the old file or the new one, never half of each. The file's mode is kept."""
+    the old file or the new one, never half of each. The file's mode is kept, and a
+    symbolic link stays a link: the file it points to is the one replaced."""
+    path = Path(os.path.realpath(path))
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

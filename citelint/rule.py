@@ -6,6 +6,8 @@ through the ``citelint.rules`` entry-point group. Both are found the same way.
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -55,7 +57,18 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
-        return (cls.__doc__ or "").strip()
+        """The docstring as written (reST), without its indentation."""
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def doc_text(cls) -> str:
+        """The documentation as plain text: ``code`` literals and roles unmarked."""
+        return _unmark(cls.doc(), "{}")
+
+    @classmethod
+    def doc_markdown(cls) -> str:
+        """The documentation as Markdown: literals in backticks."""
+        return _unmark(cls.doc(), "`{}`")
 
     @classmethod
     def option(cls, name: str) -> Option:
@@ -63,6 +76,21 @@ class Rule:
             if o.name == name:
                 return o
         raise KeyError(name)
+
+
+_LITERAL = re.compile(r"``(.+?)``|:[a-z:]+:`~?(.+?)`|(?<![`\w])`([^`\n]+)`(?![`\w])", re.S)
+
+
+def _unmark(text: str, literal: str) -> str:
+    """reST inline markup to ``literal`` (a format with one ``{}``)."""
+
+    def sub(m: re.Match[str]) -> str:
+        inner = next(g for g in m.groups() if g is not None)
+        if "`" in inner and literal.startswith("`"):
+            return f"`` {inner} ``"
+        return literal.format(inner)
+
+    return _LITERAL.sub(sub, text)
 
 
 def rule_classes_in(obj: Any) -> Iterator[type[Rule]]:

@@ -95,9 +95,9 @@ def test_directory_and_stdin(files: Path) -> None:
 def test_statistics(files: Path) -> None:
     r = run(["--statistics", str(files / "broken.wiki")])
     assert r.output == (
-        "     1  REF001   undefined-named-ref\n"
-        "     1  REF012   ref-before-punctuation\n"
-        "Found 2 problems.\n"
+        "     1  REF001       undefined-named-ref\n"
+        "     1  REF012   [*] ref-before-punctuation\n"
+        "Found 2 problems. 1 fixable with --fix.\n"
     )
 
 

@@ -43,7 +43,15 @@ def test_citelint_toml_wins_and_rule_options(
     [
         ({"selct": ["REF"]}, "unknown key(s) 'selct'"),
         ({"extend_select": ["REF"]}, "did you mean 'extend-select'?"),
-        ({"select": "REF999"}, "unknown rule selector 'REF999'"),
+        ({"select": ["REF999"]}, "unknown rule selector 'REF999'"),
+        (
+            {"select": "REF"},
+            """'select' must be a list of strings, not a string (write select = ["REF"])""",
+        ),
+        (
+            {"per-file-ignores": {"a/*": ["XYZ001"]}},
+            "per-file-ignores.\"a/*\": unknown rule selector 'XYZ001'",
+        ),
         ({"fail-on": "fatal"}, "unknown severity 'fatal'"),
         ({"rules": {"REF015": {"maximum": 2}}}, "has no option 'maximum'"),
         ({"rules": {"REF015": {"max": "2"}}}, "must be of type int, not str"),

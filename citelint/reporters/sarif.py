@@ -18,6 +18,21 @@ def help_uri(cls) -> str:
     return cls.help_url or f"{HOME}/blob/main/docs/rules.md#{cls.code.lower()}"
 
 
+def help_text(cls, text: str, markdown: str) -> dict[str, str]:
+    """The rule's documentation with its bad and good examples (SARIF ``help``)."""
+    plain, md = [text], [markdown]
+    for label, example in (("Bad", cls.bad), ("Good", cls.good)):
+        if example:
+            example = example.strip("\n")
+            plain.append(
+                f"{label}:\n\n"
+                + "\n".join(("    " + line).rstrip() for line in example.splitlines())
+            )
+            fence = "````" if "```" in example else "```"
+            md.append(f"{label}:\n\n{fence}wikitext\n{example}\n{fence}")
+    return {"text": "\n\n".join(plain), "markdown": "\n\n".join(md)}
+
+
 def report(results: list[FileResult], out: TextIO, options: dict) -> None:
     rules = all_rules()
     used = sorted({f.code for r in results for f in r.findings})
@@ -25,12 +40,15 @@ def report(results: list[FileResult], out: TextIO, options: dict) -> None:
     descriptors = []
     for code in used:
         cls = rules[code]
+        text = cls.doc_text() or cls.summary or cls.name
+        markdown = cls.doc_markdown() or cls.summary or cls.name
         descriptors.append(
             {
                 "id": code,
                 "name": cls.name,
                 "shortDescription": {"text": cls.summary or cls.name},
-                "fullDescription": {"text": cls.doc() or cls.summary or cls.name},
+                "fullDescription": {"text": text, "markdown": markdown},
+                "help": help_text(cls, text, markdown),
                 "helpUri": help_uri(cls),
                 "defaultConfiguration": {"level": _LEVEL[str(cls.severity)]},
             }

@@ -5,8 +5,10 @@ Colour comes from rich when writing to a terminal; piped output is plain text.
 
 from __future__ import annotations
 
+import os
 from typing import TextIO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -20,34 +22,135 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def frame(source: str, start: int, f, context: int = 40, span: int = 80) -> tuple[str, int, int]:
-    """A window of a long source line around the finding: (text, caret start, caret width).
+#: room taken before a snippet on its line: "{line:>6} | "
+_GUTTER = 9
+
+
+def frame(
+    source: str, start: int, f, context: int = 40, span: int = 80, width: int | None = None
+) -> tuple[str, int, int]:
+    """A window of a long source line around the finding: (text, caret start, caret width),
+    the caret measured in terminal cells (wide characters take two).
 
     Wikitext paragraphs are often one line of thousands of characters; show the part
-    that matters, with an ellipsis where it was cut."""
+    that matters, with an ellipsis where it was cut. With ``width`` (cells for the
+    snippet) the window never takes more than that."""
     src = source.expandtabs(1)
-    width = f.end_column - f.column if f.end_line == f.line else len(src) - start
-    width = max(1, min(width, span))
-    if len(src) <= context + span + context:
-        return src, start, width
-    lo = max(0, start - context)
-    hi = min(len(src), start + width + context)
+    length = f.end_column - f.column if f.end_line == f.line else len(src) - start
+    length = max(1, min(length, span))
+    if width is None:
+        if len(src) <= context + span + context:
+            return src, cell_len(src[:start]), max(1, cell_len(src[start : start + length]))
+        lo = max(0, start - context)
+        hi = min(len(src), start + length + context)
+    elif cell_len(src) <= max(width, 8):
+        lo, hi = 0, len(src)
+    else:
+        width = max(width, 8)
+        room = width - 2  # two ellipses at most
+        length = max(1, min(length, room - min(context, room // 4)))
+        lead = min(context, max(0, (room - length) // 2), start)
+        lo = start - lead
+        hi = min(len(src), start + length)
+        # spend the room left on context after the finding, then before it
+        while hi < len(src) and cell_len(src[lo : hi + 1]) <= room:
+            hi += 1
+        while lo > 0 and cell_len(src[lo - 1 : hi]) <= room:
+            lo -= 1
+        while cell_len(src[lo:hi]) > room and hi > start + 1:  # wide characters
+            hi -= 1
+        length = min(length, hi - start)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(src) else ""
-    return prefix + src[lo:hi] + suffix, start - lo + len(prefix), width
+    text = prefix + src[lo:hi] + suffix
+    caret_at = cell_len(prefix + src[lo:start])
+    caret_width = max(1, cell_len(src[start : start + length]))
+    return text, caret_at, caret_width
+
+
+class _Console(Console):
+    """A closed pipe (``citelint … | head``) is the caller's business: rich would exit
+    with status 1 on its own; let the command line decide."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def fix_counts(results: list[FileResult], unsafe: bool) -> tuple[int, int]:
+    """(findings fixable with the current setting, findings with only an unsafe fix that
+    ``--unsafe-fixes`` would enable)."""
+    fixable = hidden = 0
+    for r in results:
+        for f in r.findings:
+            if f.fix is None:
+                continue
+            if f.fix.applicability == "safe" or unsafe:
+                fixable += 1
+            else:
+                hidden += 1
+    return fixable, hidden
+
+
+def fix_note(results: list[FileResult], unsafe: bool) -> str:
+    """ " 3 fixable with --fix." and the unsafe fixes it leaves out, ruff style."""
+    fixable, hidden = fix_counts(results, unsafe)
+    fixes = "hidden fix" if hidden == 1 else "hidden fixes"
+    more = f" ({hidden} {fixes} can be enabled with --unsafe-fixes)" if hidden else ""
+    if fixable:
+        uses_unsafe = unsafe and any(
+            f.fix is not None and f.fix.applicability != "safe" for r in results for f in r.findings
+        )
+        flag = "--fix --unsafe-fixes" if uses_unsafe else "--fix"
+        return f" {fixable} fixable with {flag}{more}."
+    if hidden:
+        return f" No fixes available{more}."
+    return ""
+
+
+def summary_line(results: list[FileResult], options: dict) -> str | None:
+    """The last line of the report; None when there is nothing to say (``--quiet``)."""
+    s = summarize(results)
+    failed = sum(1 for r in results if r.error is not None)
+    failed_note = f"{_plural(failed, 'input')} could not be checked." if failed else ""
+    if s["findings"]:
+        parts = [
+            _plural(n, sev)
+            for sev, n in sorted(
+                s["by_severity"].items(), key=lambda kv: ["error", "warning", "info"].index(kv[0])
+            )
+        ]
+        line = (
+            f"Found {_plural(s['findings'], 'problem')} ({', '.join(parts)}) "
+            f"in {_plural(sum(1 for r in results if r.findings), 'file')}."
+        )
+        if options.get("fix_hint", True):
+            line += fix_note(results, bool(options.get("unsafe_fixes")))
+        return line + (" " + failed_note if failed_note else "")
+    if options.get("quiet"):
+        return None
+    if not failed:
+        return f"All clean: {_plural(s['files'], 'file')} checked, no problems."
+    if s["files"]:
+        return f"No problems in {_plural(s['files'], 'file')} checked, but {failed_note}"
+    return f"Nothing checked: {failed_note}"
 
 
 def report(results: list[FileResult], out: TextIO, options: dict) -> None:
     color = options.get("color")
-    console = Console(
+    tty = out.isatty()
+    no_color = color is False or (color is None and bool(os.environ.get("NO_COLOR")))
+    console = _Console(
         file=out,
         force_terminal=color if color is not None else None,
-        no_color=color is False,
-        color_system="auto" if color is not False else None,
-        width=10_000 if not out.isatty() else None,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+        width=None if tty else 10_000,
         highlight=False,
         soft_wrap=True,
     )
+    # on a terminal snippets fit its width; piped output keeps the fixed window
+    room = _terminal_width(out, console.width) - _GUTTER if tty else None
     for r in results:
         if not r.findings:
             continue
@@ -69,7 +172,7 @@ def report(results: list[FileResult], out: TextIO, options: dict) -> None:
                 )
             console.print(head)
             if f.source_line.strip():
-                snippet, start, width = frame(f.source_line, f.column - 1, f)
+                snippet, start, width = frame(f.source_line, f.column - 1, f, width=room)
                 line = Text(f"{f.line:>6} | ", style="dim")
                 line.append(snippet)
                 console.print(line)
@@ -77,17 +180,17 @@ def report(results: list[FileResult], out: TextIO, options: dict) -> None:
                 caret.append(" " * start + "^" * width, style=_STYLE[sev])
                 console.print(caret)
         console.print()
-    s = summarize(results)
-    if s["findings"]:
-        parts = [
-            _plural(n, sev)
-            for sev, n in sorted(
-                s["by_severity"].items(), key=lambda kv: ["error", "warning", "info"].index(kv[0])
-            )
-        ]
-        console.print(
-            f"Found {_plural(s['findings'], 'problem')} ({', '.join(parts)}) "
-            f"in {_plural(sum(1 for r in results if r.findings), 'file')}."
-        )
-    elif not options.get("quiet"):
-        console.print(f"All clean: {_plural(s['files'], 'file')} checked, no problems.")
+    line = summary_line(results, options)
+    if line is not None:
+        console.print(line)
+
+
+def _terminal_width(out: TextIO, fallback: int) -> int:
+    """Columns of the terminal ``out`` is (``$COLUMNS`` wins, as in rich)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(out.fileno()).columns or fallback
+    except (OSError, ValueError, AttributeError):
+        return fallback
