@@ -1,5 +1,6 @@
 """Name-list checks of Module:Citation/CS1: et al. in a name, several names in one field,
-editor annotations in author names, names without letters, generic names, Vancouver style.
+names without letters, generic names (editor annotations such as "(ed.)" among them),
+Vancouver style.
 
 :func:`name_issues` returns every issue of a citation once; CITE013 reports them and the
 SFN rules can read the same name lists from :meth:`Citation.names`.
@@ -8,13 +9,15 @@ SFN rules can read the same name lists from :meth:`Citation.names`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from citelint.cs1.data import compiled, config, matcher
+from citelint.cs1.data import compiled, config
+from citelint.cs1.lua import compile_lua
 from citelint.cs1.model import Arg, Citation, has_name_slot, name_lists_present
 
-LISTS = ("AuthorList", "EditorList", "ContributorList", "InterviewerList", "TranslatorList")
+#: the name lists in the order CS1 reads them (it reports one generic name per citation)
+LISTS = ("AuthorList", "EditorList", "ContributorList", "TranslatorList", "InterviewerList")
 #: how CS1 names the lists in its maintenance categories
 LIST_LABEL = {
     "AuthorList": "authors",
@@ -67,14 +70,12 @@ def strip_etal(value: str) -> tuple[str, bool]:
     return value, found
 
 
-def has_mult_names(value: str) -> bool:
+def has_mult_names(value: str, limit: int = 1) -> bool:
+    """CS1's mult_names test: more than ``limit`` commas (1 in a last name, "Smith, John";
+    0 in a first name) or a semicolon that does not end an ``&nbsp;``."""
     commas = value.count(",")
     semicolons = value.count(";") - value.count("&nbsp;")
-    return commas > 1 or semicolons > 0
-
-
-def has_editor_markup(value: str) -> bool:
-    return _any_of("editor_markup").search(value) is not None
+    return commas > limit or semicolons > 0
 
 
 @lru_cache(maxsize=8)
@@ -84,14 +85,121 @@ def _any_of(key: str) -> re.Pattern[str]:
 
 
 def is_numeric(value: str) -> bool:
+    """CS1's ``numeric_names`` error: a name with no letter at all (``1947–2009``)."""
     return bool(value) and not any(ch.isalpha() for ch in value)
 
 
+#: CS1's ``numeric_names`` maintenance message: digits mixed with other characters
+_MIXED_DIGITS = re.compile(r"[^\d]+\d|[^\d]*\d+[^\d]+")
+
+
+def has_mixed_digits(value: str) -> bool:
+    return _MIXED_DIGITS.match(value) is not None
+
+
+# Module:Citation/CS1/Configuration ``generic_names`` (2025), as written there: (Lua pattern,
+# plain). A plain entry is a lower-case string found anywhere in the lower-cased value; the
+# others are Lua patterns. CS1 runs these English tests with Lua's byte-wise string.find and
+# string.lower, so they are matched here against the UTF-8 bytes of the value (see
+# :func:`_bytes`); ``_LATN`` is CS1's ``is_Latn`` set written byte by byte.
+# The generated cs1-config.json has no ``generic_names`` in this form yet.
+_LATN = (
+    "A-Za-z\xc3\x80-\xc3\x96\xc3\x98-\xc3\xb6\xc3\xb8-\xc6\xbf\xc7\x84-\xc9\x8f"
+    "\xe1\xb8\x80-\xe1\xbb\xbf"
+)
+GENERIC_NAMES_ACCEPT: tuple[tuple[str, bool], ...] = (("%[%[[^|]*%(author%) *|[^%]]*%]%]", False),)
+GENERIC_NAMES_REJECT: tuple[tuple[str, bool], ...] = (
+    ("about us", True),
+    ("%f[%a][Aa]dvisor%f[%A]", False),
+    ("allmusic", True),
+    ("%f[%a][Aa]uthor%f[%A]", False),
+    ("^[Bb]ureau$", False),
+    ("business", True),
+    ("cnn", True),
+    ("collaborator", True),
+    ("^[Cc]ompany$", False),
+    ("contributor", True),
+    ("contact us", True),
+    ("correspondent", True),
+    ("^[Dd]esk$", False),
+    ("directory", True),
+    ("%f[%(%[][%(%[]%s*eds?%.?%s*[%)%]]?$", False),
+    ("[,%.%s]%f[e]eds?%.?$", False),
+    ("^eds?[%.,;]", False),
+    ("^[%(%[]%s*[Ee][Dd][Ss]?%.?%s*[%)%]]", False),
+    ("%f[%a][Ee]dited%f[%A]", False),
+    ("%f[%a][Ee]ditors?%f[%A]", False),
+    ("%f[%a][Ee]mail%f[%A]", False),
+    ("facebook", True),
+    ("google", True),
+    ("^[Gg]roup$", False),
+    ("home page", True),
+    ("^[Ii]nc%.?$", False),
+    ("instagram", True),
+    ("interviewer", True),
+    ("^[Ll]imited$", False),
+    ("linkedIn", True),
+    ("^[Nn]ews$", False),
+    ("[Nn]ews[ %-]?[Rr]oom", False),
+    ("pinterest", True),
+    ("policy", True),
+    ("privacy", True),
+    ("reuters", True),
+    ("translator", True),
+    ("tumblr", True),
+    ("twitter", True),
+    ("site name", True),
+    ("statement", True),
+    ("submitted", True),
+    ("super.?user", False),
+    ("%f[" + _LATN + "][Uu]ser%f[^" + _LATN + "]", False),
+    ("updated", True),
+    ("verfasser", True),
+)
+
+
+class _ByteTests:
+    """One list of CS1's generic tests: plain strings and one combined regex."""
+
+    def __init__(self, tests: tuple[tuple[str, bool], ...]) -> None:
+        # a plain search compares the lower-cased value with the string as written, so an
+        # entry with a capital letter ("linkedIn") can never match, in CS1 as here
+        self.plain = tuple(t.encode("utf-8").decode("latin-1") for t, plain in tests if plain)
+        # %f[%A] is %f[^%a]; compile_lua takes a negated class inside a set only this way
+        patterns = [
+            compile_lua(t.replace("%f[%A]", "%f[^%a]")).pattern for t, plain in tests if not plain
+        ]
+        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+    def __call__(self, raw: str) -> bool:
+        if self.plain:
+            low = raw.encode("latin-1").lower().decode("latin-1")
+            if any(t in low for t in self.plain):
+                return True
+        return self.regex is not None and self.regex.search(raw) is not None
+
+
+@lru_cache(maxsize=1)
+def _generic_tests() -> tuple[_ByteTests, _ByteTests]:
+    return _ByteTests(GENERIC_NAMES_ACCEPT), _ByteTests(GENERIC_NAMES_REJECT)
+
+
+def _bytes(value: str) -> str:
+    """The UTF-8 bytes of ``value`` as a str of code points 0–255, which is what Lua's
+    byte-wise string functions see."""
+    return value if value.isascii() else value.encode("utf-8").decode("latin-1")
+
+
 def is_generic(value: str) -> bool:
-    """A generic name (``|author=Facebook``, ``Site name``…) per CS1's list."""
-    if matcher("generic_names", "accept")(value):
+    """A generic name per CS1's ``generic_names`` list: not a person but a site, a role or an
+    annotation (``Facebook``, ``Site name``, ``Author``, ``Editor``, ``Smith (ed.)``,
+    ``Newsroom``…). An ``accept`` test (a wikilink to a "(author)" article) wins over the
+    ``reject`` ones."""
+    accept, reject = _generic_tests()
+    raw = _bytes(value)
+    if accept(raw):
         return False
-    return matcher("generic_names", "reject")(value)
+    return reject(raw)
 
 
 def _source(c: Citation, list_name: str) -> int:
@@ -133,14 +241,17 @@ def vancouver_last_names(value: str) -> list[str]:
 
 
 def name_issues(c: Citation, *, generic: bool = True) -> list[NameIssue]:
-    """Every name-list message CS1 gives for a citation (maintenance ones once per list)."""
+    """Every name-list message CS1 gives for a citation, in CS1's order: lists as CS1 reads
+    them (authors, editors, contributors, translators, interviewers), names by position,
+    the last name before the first. ``generic_name`` and the ``numeric_names`` error are
+    reported once per citation (the first name that has them), and each maintenance
+    message once."""
     key = f"name_issues:{generic}"
     cached = c.cache.get(key)
     if cached is not None:
         return cached
+    state = _Seen(generic)
     out: list[NameIssue] = []
-    maint_seen: set[str] = set()  # CS1 adds each maintenance category once per citation
-    generic_seen = False
     present = name_lists_present(c)
     for list_name in LISTS:
         if list_name not in present:
@@ -150,7 +261,7 @@ def name_issues(c: Citation, *, generic: bool = True) -> list[NameIssue]:
         if list_name == "ContributorList" and (
             c.cls not in ("book", "citation") or c.first_set("Periodical") is not None
         ):
-            continue
+            continue  # CS1 does not read the list (CITE019: contributor_ignored)
         source = _source(c, list_name) if list_name in _V else 1
         if source == 2:
             v_meta = _V[list_name][0]
@@ -159,47 +270,72 @@ def name_issues(c: Citation, *, generic: bool = True) -> list[NameIssue]:
         if source == 3:
             continue
         label = LIST_LABEL[list_name]
+        rows: list[tuple[int, Arg | None, Arg | None]] = [
+            (e.index, e.last, e.first) for e in c.names(list_name)
+        ]
         for kind, arg, position in c.name_problems(list_name):
             if kind == "first_missing_last" and arg is not None:
-                detail = f"|{arg.name}= has no |last{position}="
-            else:
-                detail = f"{label[:-1]} {position} missing"
-            out.append(NameIssue(kind, False, arg, list_name, detail))
-        for entry in c.names(list_name):
-            for arg, is_last in ((entry.last, True), (entry.first, False)):
-                if arg is None or arg.opaque:
-                    continue
-                value = (
-                    _NOWIKI.sub(_STRIP_MARKER, arg.value) if "<nowiki" in arg.value else arg.value
-                )
-                value, etal = strip_etal(value)
-                if etal:
-                    out.append(NameIssue("etal", False, arg, list_name))
-                value, accepted = _accept(value)
-                if accepted:
-                    continue
-                checks = []
-                if is_last and has_mult_names(value):
-                    checks.append("mult_names")
-                elif has_editor_markup(value):
-                    # one defect, one finding: a list of names is not also "extra text"
-                    checks.append("extra_text_names")
-                if is_numeric(value.strip()):
-                    checks.append("numeric_names")
-                for check in checks:
-                    if check not in maint_seen:
-                        maint_seen.add(check)
-                        out.append(NameIssue(f"{check}/{label}", True, arg, list_name))
-                if (
-                    generic
-                    and not generic_seen
-                    and "extra_text_names" not in checks
-                    and is_generic(value)
-                ):
-                    generic_seen = True
-                    out.append(NameIssue("generic_name", False, arg, list_name))
+                rows.append((position, None, arg))  # CS1 checks the first name all the same
+        rows.sort(key=lambda r: r[0])
+        problems = {(kind, position): arg for kind, arg, position in c.name_problems(list_name)}
+        for position, last, first in rows:
+            for arg, is_last in ((last, True), (first, False)):
+                if arg is not None and not arg.opaque:
+                    out.extend(_name_checks(arg, is_last, list_name, label, state))
+            if last is None and first is not None:
+                detail = f"|{first.name}= has no |last{position}="
+                out.append(NameIssue("first_missing_last", False, first, list_name, detail))
+            elif ("missing_name", position - 1) in problems:
+                arg = problems[("missing_name", position - 1)]
+                detail = f"{label[:-1]} {position - 1} missing"
+                out.append(NameIssue("missing_name", False, arg, list_name, detail))
     c.cache[key] = out
     return out
+
+
+@dataclass
+class _Seen:
+    """What CS1 has already reported for a citation (its added_… flags)."""
+
+    generic: bool  # check generic names at all
+    generic_done: bool = False
+    numeric_done: bool = False
+    maint: set[str] = field(default_factory=set)
+
+
+def _name_checks(
+    arg: Arg, is_last: bool, list_name: str, label: str, seen: _Seen
+) -> list[NameIssue]:
+    """CS1's name_has_etal and name_checks for one ``|lastN=`` or ``|firstN=`` value."""
+    out: list[NameIssue] = []
+    value = _NOWIKI.sub(_STRIP_MARKER, arg.value) if "<nowiki" in arg.value else arg.value
+    value, etal = strip_etal(value)
+    if etal:
+        out.append(NameIssue("explicit_et_al", False, arg, list_name))
+    if not value:
+        return out
+    value, accepted = _accept(value)
+    if accepted:
+        return out
+    if has_mult_names(value, 1 if is_last else 0):
+        _maint(out, seen, "mult_names", arg, list_name, label)
+    if not seen.numeric_done and is_numeric(value):
+        seen.numeric_done = True
+        out.append(NameIssue("numeric_names", False, arg, list_name))
+    elif has_mixed_digits(value):
+        _maint(out, seen, "numeric_names", arg, list_name, label)
+    if seen.generic and not seen.generic_done and is_generic(value):
+        seen.generic_done = True
+        out.append(NameIssue("generic_name", False, arg, list_name))
+    return out
+
+
+def _maint(
+    out: list[NameIssue], seen: _Seen, check: str, arg: Arg, list_name: str, label: str
+) -> None:
+    if check not in seen.maint:  # CS1 adds a maintenance category once per citation
+        seen.maint.add(check)
+        out.append(NameIssue(f"{check}/{label}", True, arg, list_name))
 
 
 def _vancouver(arg: Arg | None, list_name: str) -> list[NameIssue]:
