@@ -293,6 +293,11 @@ _NAMES = [
     "cite journal",
     "Cite EB1911",
     "MSW3 Carnivora",
+    "Cite Catholic Encyclopedia",
+    "cite enc-nyc2",
+    "sfn whitelist",
+    "IUCN",
+    "vcite book",
     "wikicite",
     "anchor",
     "cn",
@@ -332,6 +337,10 @@ _KEYS = [
     "id",
     "publication-date",
     "contributor",
+    "volume",
+    "harvid",
+    "1ref",
+    "1ignore-err",
 ]
 _VALUES = st.one_of(
     st.sampled_from(
