@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from citelint.cs1 import cs1_problem
 from citelint.cs1.data import config
 from citelint.cs1.resolve import checked_citations
-from citelint.finding import Problem
+from citelint.finding import Edit, Fix, Problem
 from citelint.index import Index
 from citelint.rule import Rule
 
@@ -45,11 +45,15 @@ class InvalidParameterValue(Rule):
                 if kind is None or not a.is_set or a.opaque:
                     continue
                 listed = a.value in keywords[kind]
+                fix = None
                 if kind in inverted and listed:
                     message = f"Invalid |{a.name}={a.value}: CS1 no longer accepts this value"
+                    if a.name == "ref":  # |ref=harv: CS1 makes the anchor itself
+                        message += "; CS1 makes the anchor itself, remove it"
+                        fix = Fix(f"Remove |ref={a.value}", (Edit(a.start, a.param.end, ""),))
                 elif kind not in inverted and not listed:
                     choices = ", ".join(sorted(keywords[kind]))
                     message = f"Invalid |{a.name}={a.value}: expected one of {choices}"
                 else:
                     continue
-                yield cs1_problem(a.start, a.end, message, "invalid_param_val")
+                yield cs1_problem(a.start, a.end, message, "invalid_param_val", fix=fix)

@@ -65,5 +65,10 @@ def test_docs_examples(code: str) -> None:
     assert rule.bad and rule.good, f"{code} needs a bad and a good example"
     bad = [f.code for f in citelint.lint_text(rule.bad, config={"select": [code]})]
     good = [f.code for f in citelint.lint_text(rule.good, config={"select": [code]})]
-    assert code in bad
+    if getattr(rule, "dormant", ""):
+        # the current data gives the rule nothing to report (its own test simulates data
+        # that does); once the data changes this fails, and the rule must be revisited
+        assert bad == [], f"{code} is no longer dormant: {rule.dormant}"
+    else:
+        assert code in bad
     assert good == []
