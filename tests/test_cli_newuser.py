@@ -104,7 +104,7 @@ def test_diff_into_closed_pipe(tmp_path: Path) -> None:
     path = tmp_path / "a.wiki"
     path.write_text("".join(f"Line {i}<ref>S{i}.</ref>.\n" for i in range(3000)), "utf-8")
     done = into_closed_pipe(citelint("--isolated", "--diff", str(path)), tmp_path)
-    assert done.stderr == b"Would fix 3000 problems.\n".replace(b"W", b"citelint: W")
+    assert done.stderr == b"citelint: Would fix 3000 problems.\n"
     assert done.returncode == 1
     assert path.read_text("utf-8").startswith("Line 0<ref>S0.</ref>.\n")  # unchanged
 
