@@ -61,6 +61,7 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
 _SPACE = re.compile(r"[\s_]+")
 _NO_DATE = re.compile(r"^n\.?\s*d\.?$", re.I)
+_CIRCA = re.compile(r"^c\. (\d{3,4}[a-z]?)$")
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[–—]\s*(\d{4}|\d{2})([a-z]?)(?![\d])")
 _YEAR = re.compile(r"(?<!\d)(\d{4})([a-z]?)(?![\d])")
 _HTML_ID = re.compile(r"<\s*[a-z]+\b[^<>]*?\bid\s*=\s*[\"']?(CITEREF[^\"'<>]*)", re.I)
@@ -163,12 +164,16 @@ def normalise_id(raw: str) -> str:
 def date_year(date: str) -> str:
     """The year CS1 puts in an anchor for a ``date=`` value: ``2001`` for any full or
     partial date, ``2001a`` with a disambiguation letter, ``1999–2000`` for a year range,
-    ``n.d.`` for no date; empty when there is no year."""
+    ``c. 1850`` for a circa year (CS1 and Module:Footnotes both keep the ``c.``), ``n.d.``
+    for no date; empty when there is no year."""
     d = date.strip()
     if not d:
         return ""
     if _NO_DATE.match(d):
         return "n.d."
+    m = _CIRCA.match(d)
+    if m:
+        return "c. " + m.group(1)
     m = _YEAR_RANGE.search(d)
     if m:
         return f"{m.group(1)}–{m.group(2)}{m.group(3)}"
