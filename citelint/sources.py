@@ -224,5 +224,15 @@ def _load_spec(path: Path) -> Any:
         return None
     import pathspec
 
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    try:
+        spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception:  # git skips a pattern it cannot read; so do we
+        good = []
+        for line in lines:
+            try:
+                pathspec.GitIgnoreSpec.from_lines([line])
+            except Exception:
+                continue
+            good.append(line)
+        spec = pathspec.GitIgnoreSpec.from_lines(good)
     return spec if len(spec) else None

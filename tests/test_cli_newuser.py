@@ -509,7 +509,31 @@ def test_gitignore_outside_a_repository(tmp_path: Path) -> None:
     assert linted(run(["-f", "json", str(top)])) == [str(top / "keep.wiki")]
 
 
+def test_unreadable_gitignore_patterns_are_skipped_like_git_does(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_text("!\n\\\nskip.wiki\n")
+    (tmp_path / "skip.wiki").write_text(CLEAN)
+    (tmp_path / "keep.wiki").write_text(CLEAN)
+    r = run(["-f", "json", str(tmp_path)])
+    assert r.exit_code == 0
+    assert linted(r) == [str(tmp_path / "keep.wiki")]
+
+
 # -- configuration found beside the linted file ----------------------------------------
+
+
+def test_config_found_from_the_stdin_filename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "citelint.toml").write_text('select = ["REF012"]\n')
+    monkeypatch.chdir(tmp_path)
+    r = run(
+        ["-f", "concise", "--stdin-filename", "project/a.wiki", "-"],
+        stdin=BROKEN,
+        isolated=False,
+    )
+    assert r.stdout == "project/a.wiki:1:2: REF012 Ref placed before '.'\n"
+    assert r.exit_code == 0  # REF012 is a warning
 
 
 def test_config_found_from_the_linted_files_folder(
