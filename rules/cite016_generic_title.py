@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from citelint.cs1 import cs1_problem
-from citelint.cs1.data import config, matcher
+from citelint.cs1.data import matcher
 from citelint.cs1.resolve import checked_citations, parts
 from citelint.finding import Problem, Severity
 from citelint.index import Index
@@ -19,30 +17,21 @@ def is_generic_title(title: str) -> bool:
     return matcher("generic_titles", "reject")(title)
 
 
-@lru_cache(maxsize=1)
-def _archived_copy() -> re.Pattern[str]:
-    return re.compile(config()["archived_copy"])
-
-
 class GenericTitle(Rule):
-    """A placeholder instead of the real title: "Archived copy", "Wayback Machine", "Page not
-    found", "Are you a robot?", "404"…. Bots and citation tools write these when the page
+    """A placeholder instead of the real title: "Wayback Machine", "Page not found", "Are
+    you a robot?", "404"…. Bots and citation tools write these when the page
     they fetched had no usable title; readers learn nothing about the source.
 
-    Keys: ``generic_title`` (CS1's list of placeholders, ``citelint/data/cs1-config.json``)
-    and the maintenance message ``archived_copy`` ("Archived copy" with an archive URL).
-    A title wrapped in ``((…))`` is accepted as written."""
+    Key: ``generic_title`` (CS1's list of placeholders, ``citelint/data/cs1-config.json``).
+    "Archived copy" with an archive URL is only a hidden maintenance message in CS1
+    (``archived_copy``, rule CITE900). A title wrapped in ``((…))`` is accepted as written."""
 
     code = "CITE016"
     name = "generic-title"
     severity = Severity.WARNING
-    summary = "Placeholder title such as 'Archived copy'"
+    summary = "Placeholder title such as 'Page not found'"
     help_url = "https://en.wikipedia.org/wiki/Help:CS1_errors#generic_title"
-    bad = (
-        "<ref>{{cite web |url=https://example.org/a |title=Archived copy "
-        "|archive-url=https://web.archive.org/web/20200501000000/https://example.org/a "
-        "|archive-date=1 May 2020}}</ref>"
-    )
+    bad = "<ref>{{cite web |url=https://example.org/a |title=404 Not Found}}</ref>"
     good = (
         "<ref>{{cite web |url=https://example.org/a |title=Annual report 2019 "
         "|archive-url=https://web.archive.org/web/20200501000000/https://example.org/a "
@@ -50,7 +39,6 @@ class GenericTitle(Rule):
     )
 
     def check(self, index: Index) -> Iterator[Problem]:
-        archived_copy = _archived_copy()
         for c in checked_citations(index):
             title = parts(c).title
             if title is None or title.opaque:
@@ -58,15 +46,7 @@ class GenericTitle(Rule):
             value = title.value
             if value.startswith("((") and value.endswith("))"):
                 continue
-            if c.first_set("ArchiveURL") is not None and archived_copy.search(value.lower()):
-                yield cs1_problem(
-                    title.start,
-                    title.end,
-                    f'|{title.name}= is the placeholder "{value}": give the real title',
-                    "archived_copy",
-                    maint=True,
-                )
-            elif is_generic_title(value):
+            if is_generic_title(value):
                 yield cs1_problem(
                     title.start,
                     title.end,

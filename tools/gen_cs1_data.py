@@ -189,6 +189,7 @@ def config_updates(dump: dict[str, Any]) -> dict[str, Any]:
         "messages": _messages(cfg),
         "url_skip": sorted(cfg["url_skip"]),
         "script_lang_codes": sorted(cfg["script_lang_codes"]),
+        "archive_today_tlds": sorted(cfg["archive_today_tlds_t"]),
         "templates_using_volume": cfg["templates_using_volume"],
         "templates_using_issue": cfg["templates_using_issue"],
         "templates_not_using_page": cfg["templates_not_using_page"],

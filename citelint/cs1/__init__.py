@@ -17,7 +17,7 @@ import re
 
 from citelint.finding import Fix, Problem, Severity
 
-_KEY = re.compile(r" \(CS1( maint)?: ([a-z0-9_]+(?:/[a-z]+)?)\)$")
+_KEY = re.compile(r" \(CS1( maint)?: ([a-z0-9_:]+(?:/[a-z]+)?)\)$")
 
 
 def cs1_problem(

@@ -171,6 +171,12 @@ def known_anywhere(wl: Whitelist, name: str) -> bool:
     return any(wl.valid(name, cls) for cls in PREPRINT_CLASSES)
 
 
+@lru_cache(maxsize=1)
+def archived_copy() -> re.Pattern[str]:
+    """CS1's "Archived copy" placeholder title (a maintenance message)."""
+    return re.compile(config()["archived_copy"])
+
+
 def compiled(key: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
     """The regex list ``key`` of cs1-config.json, compiled once."""
     return _compiled(key, flags)

@@ -115,3 +115,5 @@ def test_keys_round_trip() -> None:
     assert p.message.endswith("(CS1 maint: mult_names/authors)")
     assert cs1_key(p.message) == "maint:mult_names/authors"
     assert cs1_key("no key here") is None
+    p = cs1_problem(0, 1, "bot: unknown", "bot:_unknown", maint=True)
+    assert cs1_key(p.message) == "maint:bot:_unknown"
