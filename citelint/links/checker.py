@@ -23,7 +23,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import httpcore
@@ -285,6 +285,7 @@ class Checker:
         self._dns_failed: set[str] = set()
         #: set by ``run`` when every DNS lookup of the run failed (no network)
         self.offline = False
+        self._backend: GuardedBackend | None = None
         # dispatcher state: hosts ready now, hosts ready later (heap), slots in use
         self._ready: deque[_Host] = deque()
         self._later: list[tuple[float, int, _Host]] = []
@@ -306,7 +307,7 @@ class Checker:
                 todo.append(url)
         if not todo:
             return results
-        backend = GuardedBackend(self.s.allow_private, self.s.hosts)
+        backend = self._backend = GuardedBackend(self.s.allow_private, self.s.hosts)
         headers = {
             "User-Agent": self.s.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -339,6 +340,16 @@ class Checker:
     def _done(self, results: dict[str, LinkResult], result: LinkResult) -> None:
         results[result.url] = result
         if self.on_result is not None:
+            backend = self._backend
+            if (
+                result.verdict == DEAD
+                and result.url in self._dns_failed
+                and backend is not None
+                and not backend.resolved_names
+            ):
+                # no name has resolved yet: maybe offline, so not "dead" on the progress
+                # bar (the verdict is settled when the run ends)
+                result = replace(result, verdict=INCONCLUSIVE)
             self.on_result(result)
 
     def _precheck(self, url: str) -> LinkResult | None:

@@ -90,6 +90,20 @@ def test_offline_every_url_could_not_be_checked(
     assert run2.from_cache == 0
 
 
+def test_offline_progress_never_counts_dead_links(
+    monkeypatch: pytest.MonkeyPatch, settings: LinkSettings
+) -> None:
+    """The progress bar sees each result as it comes: no "dead" while offline either."""
+    from citelint.links.phase import check_urls
+
+    fake_resolver(monkeypatch, known=set())
+    seen: list[str] = []
+    urls = [f"https://host{i}.example.org/" for i in range(3)]
+    run = check_urls(urls, settings, on_result=lambda r: seen.append(r.verdict))
+    assert seen == ["inconclusive"] * 3
+    assert [r.verdict for r in run.results.values()] == ["inconclusive"] * 3
+
+
 def test_offline_archive_urls_are_not_dead_either(
     monkeypatch: pytest.MonkeyPatch, settings: LinkSettings
 ) -> None:
