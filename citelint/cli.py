@@ -249,10 +249,10 @@ def check(
             _err(f"cannot write the report to {output}: {exc.strerror or exc}")
             sys.exit(EXIT_ERROR)
     try:
-        if statistics:
-            print_statistics(results, out, fmt or "text", unsafe_fixes)
-        elif quiet and fmt in (None, "text") and not any(r.findings for r in results):
+        if quiet and fmt in (None, "text", "concise") and not any(r.findings for r in results):
             pass
+        elif statistics:
+            print_statistics(results, out, fmt or "text", unsafe_fixes)
         else:
             options: dict[str, Any] = {
                 "color": color if not output else False,

@@ -434,6 +434,13 @@ def test_statistics_with_json(tmp_path: Path) -> None:
         ("REF011", 1),
         ("REF012", 1),
     ]
+    clean = tmp_path / "clean.wiki"
+    clean.write_text(CLEAN)
+    assert json.loads(run(["--statistics", "-f", "json", str(clean)]).stdout) == []
+    r = run(["--statistics", "-q", str(clean)])
+    assert (r.exit_code, r.stdout) == (0, "")
+    r = run(["--statistics", str(clean)])
+    assert (r.exit_code, r.stdout) == (0, "Found 0 problems.\n")
     r = run(["--statistics", "-f", "sarif", str(path)])
     assert r.exit_code == 2
     assert r.stderr == (
