@@ -49,6 +49,8 @@ class UnknownParameter(Rule):
                 if a.positional:
                     if a.value.strip():
                         yield _text_ignored(a)
+                    else:
+                        empty.append(a)  # CS1 lists an empty |1= among the unknowns
                     continue
                 name = a.name
                 if wl.valid(name, cls):
@@ -118,6 +120,15 @@ def _unsupported_here(c: Citation) -> Iterator[Problem]:
             "{{citation}} support it",
             "parameter_ignored",
         )
+    agency = c.first_set("Agency")
+    if agency is not None and not _takes_agency(c):
+        yield cs1_problem(
+            agency.start,
+            agency.end,
+            f"Parameter |{agency.name}= ignored: only news, magazine, web and press release "
+            "citations support it",
+            "parameter_ignored",
+        )
     if c.cls == "newsgroup":
         pub = c.first_set("PublisherName")
         if pub is not None:
@@ -127,6 +138,17 @@ def _unsupported_here(c: Citation) -> Iterator[Problem]:
                 f"Parameter |{pub.name}= ignored: {{{{cite newsgroup}}}} does not support it",
                 "parameter_ignored",
             )
+
+
+def _takes_agency(c: Citation) -> bool:
+    if c.cls in ("magazine", "news", "pressrelease", "web"):
+        return True
+    periodical = c.first_set("Periodical")
+    return (
+        c.cls == "citation"
+        and periodical is not None
+        and periodical.name in ("magazine", "newspaper", "work")
+    )
 
 
 def _close_spelling(name: str, cls: str) -> str | None:
