@@ -252,6 +252,8 @@ class Anchor:
     #: knows); an anchor only the rendered page has (raw HTML, a template the module does
     #: not read) does not stop its "no target" error
     seen: bool = True
+    #: not seen because Module:Footnotes misreads the template's names (see _misread)
+    misread: bool = False
 
     @property
     def ref(self) -> Ref | None:
@@ -444,6 +446,47 @@ def _harvc_in(tpl: Template, c: Citation) -> Link | None:
     return Link(tpl, "harvc", [citeref(names[:MAX_NAMES], c.value("year"))], checked=False)
 
 
+_INNER_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+#: arguments Module:Footnotes reads from the whole template text, not from its parameters
+_READ_FROM_TEXT = frozenset({"year", "date", "publication-date", "publicationdate", "ref"})
+
+
+def _misread(tpl: Template) -> set[str]:
+    """Named arguments Module:Footnotes does not see under their names: its parameter
+    pattern (``|name=value``, names without ``=``) runs a positional argument into the
+    named one after it, so ``{{Cite Q |Q1 |last=Smith}}`` has a parameter called
+    ``Q1 |last`` for it and no ``last``."""
+    out: set[str] = set()
+    after_positional = False
+    for p in tpl.params:
+        if p.showkey:
+            if after_positional:
+                out.add(p.name.strip())
+            after_positional = False
+        else:
+            value = p.value
+            while "{{" in value:
+                stripped = _INNER_TEMPLATE.sub("", value)
+                if stripped == value:
+                    break
+                value = stripped
+            after_positional = bool(value.strip())
+    return out
+
+
+def _as_module_reads(tpl: Template, c: Citation) -> Citation:
+    """The citation as Module:Footnotes reads its names (see :func:`_misread`)."""
+    misread = _misread(tpl) if any(not p.showkey for p in tpl.params) else None
+    if not misread:
+        return c
+    kept = {
+        a.name: a.value
+        for a in iter_args(c)
+        if a.is_set and (a.name not in misread or a.name in _READ_FROM_TEXT)
+    }
+    return from_params(kept)
+
+
 def _attribute_spans(index: Index) -> list[tuple[int, int]]:
     """Opening tags of ``<ref …>`` and ``<references …>`` that contain ``{{``: MediaWiki
     does not expand templates in extension-tag attributes, so ``<ref name="{{harvnb|…}}">``
@@ -510,10 +553,12 @@ def _compute(index: Index) -> Citerefs:
     template_names: set[str] = set()
     article_whitelist: set[str] = set()
 
-    def add(anchor_id: str, kind: str, tpl: Template, uncertain: bool, seen: bool) -> None:
+    def add(
+        anchor_id: str, kind: str, tpl: Template, uncertain: bool, seen: bool, misread=False
+    ) -> None:
         if anchor_id and anchor_id != "CITEREF":
             anchors.setdefault(anchor_id, []).append(
-                Anchor(anchor_id, kind, tpl.start, tpl.end, tpl, uncertain, seen)
+                Anchor(anchor_id, kind, tpl.start, tpl.end, tpl, uncertain, seen, misread)
             )
 
     for tpl in index.templates:
@@ -573,12 +618,17 @@ def _compute(index: Index) -> Citerefs:
                 if harvid:
                     add("CITEREF" + normalise_id(harvid), "citation", tpl, "{{" in harvid, seen)
             elif fn_wrapper is not None:
-                anchor_id = wrapper_default_id(c, fn_wrapper)
+                anchor_id = wrapper_default_id(_as_module_reads(tpl, c), fn_wrapper)
                 add(anchor_id, "citation", tpl, "{{" in anchor_id, True)
             else:
                 anchor_id = citation_default_id(c)
-                if anchor_id is not None:
-                    add(anchor_id, "citation", tpl, "{{" in anchor_id, seen)
+                module_id = anchor_id
+                if seen and anchor_id is not None:
+                    module_id = citation_default_id(_as_module_reads(tpl, c))
+                if module_id is not None:
+                    add(module_id, "citation", tpl, "{{" in module_id, seen)
+                if anchor_id is not None and anchor_id != module_id:  # only the page has it
+                    add(anchor_id, "citation", tpl, "{{" in anchor_id, False, misread=True)
                 if wrapper is not None:  # the page has the wrapper's anchor; the module does not
                     shown = {a.name: a.value for a in iter_args(c) if a.is_set}
                     wrapped = citation_default_id(from_params({**wrapper, **shown}))

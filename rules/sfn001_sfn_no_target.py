@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from citelint.rules._sfn import rendered_links, shown, where
 
-from citelint.citeref import citerefs, footnotes_accepts
+from citelint.citeref import Anchor, citerefs, footnotes_accepts
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
@@ -71,18 +71,7 @@ class SfnNoTarget(Rule):
                     continue
                 tpl = link.template
                 if made:
-                    maker = made[0]
-                    what = (
-                        f"{{{{{maker.template.raw_name.strip()}}}}}"
-                        if maker.template is not None
-                        else "an HTML id"
-                    )
-                    message = (
-                        f"{shown(link)} links to {anchor_id}, which {what} at "
-                        f"{where(index, maker.start)} makes, but Module:Footnotes does not "
-                        "read anchors from it, so Wikipedia reports no target (point the "
-                        "link at a citation template, or add |ignore-err=yes)"
-                    )
+                    message = f"{shown(link)} links to {anchor_id}, " + _unseen(index, made[0])
                 else:
                     message = (
                         f"{shown(link)} links to {anchor_id}, but no citation makes that anchor"
@@ -93,6 +82,27 @@ class SfnNoTarget(Rule):
                 if calls > 1:
                     message += f"; {calls} identical calls share this footnote"
                 yield Problem(tpl.start, tpl.end, message)
+
+
+def _unseen(index: Index, maker: Anchor) -> str:
+    """Why Wikipedia reports no target although the page has the anchor."""
+    if maker.template is None:
+        made_by = f"which an HTML id at {where(index, maker.start)} makes"
+        why = "Module:Footnotes reads anchors only from templates"
+    else:
+        made_by = (
+            f"which {{{{{maker.template.raw_name.strip()}}}}} at {where(index, maker.start)} makes"
+        )
+        why = (
+            "Module:Footnotes misreads its names after a positional argument (write the named"
+            " parameters first)"
+            if maker.misread
+            else "Module:Footnotes does not read anchors from it"
+        )
+    return (
+        f"{made_by}, but {why}, so Wikipedia reports no target (or add |ignore-err=yes to the"
+        " short citation)"
+    )
 
 
 def _closest(anchor_id: str, anchors: dict) -> tuple[str, int] | None:
