@@ -252,8 +252,9 @@ class Anchor:
     #: knows); an anchor only the rendered page has (raw HTML, a template the module does
     #: not read) does not stop its "no target" error
     seen: bool = True
-    #: not seen because Module:Footnotes misreads the template's names (see _misread)
-    misread: bool = False
+    #: why Module:Footnotes reads this template differently, when that is why it does not
+    #: see the anchor ("misreads its names after a positional argument …")
+    misread: str = ""
 
     @property
     def ref(self) -> Ref | None:
@@ -474,17 +475,54 @@ def _misread(tpl: Template) -> set[str]:
     return out
 
 
-def _as_module_reads(tpl: Template, c: Citation) -> Citation:
-    """The citation as Module:Footnotes reads its names (see :func:`_misread`)."""
+#: the date arguments Module:Footnotes looks for, in its order
+_MODULE_DATES = ("year", "date", "publication-date", "publicationdate")
+#: {{date}} and its redirects: the module takes their first argument as the date
+_DATE_TEMPLATES = frozenset({"date", "datetomos", "formatdate", "isotodmymdy", "isotomos"})
+_TEMPLATE_VALUE = re.compile(r"^\s*\{\{\s*([^|}]*?)\s*(?:\|\s*([^|}]*?)\s*)?[|}]")
+
+
+def _module_date(tpl: Template) -> str | None:
+    """When the date argument Module:Footnotes reads holds a template: the date it takes
+    from it (``{{date|2001-05-01}}`` → ``2001-05-01``; any other template → ``""``, no
+    year). None when the date is plain text (read as CS1 does)."""
+    for name in _MODULE_DATES:
+        p = tpl.get(name)
+        if p is None:
+            continue
+        value = strip_comments(p.value)
+        if "{{" in value:
+            m = _TEMPLATE_VALUE.match(value)
+            if m and m.group(1).lower() in _DATE_TEMPLATES:
+                return m.group(2) or ""
+            return ""
+        if value.strip():
+            return None
+    return None
+
+
+def _as_module_reads(tpl: Template, c: Citation) -> tuple[Citation, str]:
+    """The citation as Module:Footnotes reads its names and date: without the names it
+    misreads (see :func:`_misread`), and with the date of a date template as
+    :func:`_module_date` gives it; and what it reads differently ("" when nothing)."""
     misread = _misread(tpl) if any(not p.showkey for p in tpl.params) else None
-    if not misread:
-        return c
+    date = _module_date(tpl) if any("{{" in tpl.value(n) for n in _MODULE_DATES) else None
+    if not misread and date is None:
+        return c, ""
     kept = {
         a.name: a.value
         for a in iter_args(c)
-        if a.is_set and (a.name not in misread or a.name in _READ_FROM_TEXT)
+        if a.is_set and (not misread or a.name not in misread or a.name in _READ_FROM_TEXT)
     }
-    return from_params(kept)
+    why = []
+    if misread:
+        why.append("misreads its names after a positional argument (write named parameters first)")
+    if date is not None:
+        for name in _MODULE_DATES:
+            kept.pop(name, None)
+        kept["year"] = date_year(date)
+        why.append("takes no year from a template in its date other than {{date}}")
+    return from_params(kept), " and ".join(why)
 
 
 def _attribute_spans(index: Index) -> list[tuple[int, int]]:
@@ -554,7 +592,7 @@ def _compute(index: Index) -> Citerefs:
     article_whitelist: set[str] = set()
 
     def add(
-        anchor_id: str, kind: str, tpl: Template, uncertain: bool, seen: bool, misread=False
+        anchor_id: str, kind: str, tpl: Template, uncertain: bool, seen: bool, misread: str = ""
     ) -> None:
         if anchor_id and anchor_id != "CITEREF":
             anchors.setdefault(anchor_id, []).append(
@@ -618,17 +656,18 @@ def _compute(index: Index) -> Citerefs:
                 if harvid:
                     add("CITEREF" + normalise_id(harvid), "citation", tpl, "{{" in harvid, seen)
             elif fn_wrapper is not None:
-                anchor_id = wrapper_default_id(_as_module_reads(tpl, c), fn_wrapper)
+                anchor_id = wrapper_default_id(_as_module_reads(tpl, c)[0], fn_wrapper)
                 add(anchor_id, "citation", tpl, "{{" in anchor_id, True)
             else:
                 anchor_id = citation_default_id(c)
-                module_id = anchor_id
+                module_id, misread = anchor_id, ""
                 if seen and anchor_id is not None:
-                    module_id = citation_default_id(_as_module_reads(tpl, c))
+                    read, misread = _as_module_reads(tpl, c)
+                    module_id = citation_default_id(read)
                 if module_id is not None:
                     add(module_id, "citation", tpl, "{{" in module_id, seen)
                 if anchor_id is not None and anchor_id != module_id:  # only the page has it
-                    add(anchor_id, "citation", tpl, "{{" in anchor_id, False, misread=True)
+                    add(anchor_id, "citation", tpl, "{{" in anchor_id, False, misread)
                 if wrapper is not None:  # the page has the wrapper's anchor; the module does not
                     shown = {a.name: a.value for a in iter_args(c) if a.is_set}
                     wrapped = citation_default_id(from_params({**wrapper, **shown}))

@@ -93,12 +93,7 @@ def _unseen(index: Index, maker: Anchor) -> str:
         made_by = (
             f"which {{{{{maker.template.raw_name.strip()}}}}} at {where(index, maker.start)} makes"
         )
-        why = (
-            "Module:Footnotes misreads its names after a positional argument (write the named"
-            " parameters first)"
-            if maker.misread
-            else "Module:Footnotes does not read anchors from it"
-        )
+        why = "Module:Footnotes " + (maker.misread or "does not read anchors from it")
     return (
         f"{made_by}, but {why}, so Wikipedia reports no target (or add |ignore-err=yes to the"
         " short citation)"
