@@ -27,15 +27,29 @@ from pathlib import Path
 
 import pytest
 from citelint.rules._sfn import rendered_links
-from conftest import CORPUS, ROOT, SHARED, needs_shared
 
 import citelint
 from citelint import citeref
 from citelint.document import Document
 from citelint.index import build_index
 
-sys.path.insert(0, str(Path(__file__).parent / "conformance"))
-from refparity import ORACLE, format_table, oracle_marks, publish, require_oracle
+sys.path.append(str(Path(__file__).parent / "conformance"))  # refparity
+from refparity import (
+    CORPUS,
+    ORACLE,
+    SHARED,
+    format_table,
+    oracle_marks,
+    publish,
+    require_oracle,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def needs_shared(path: Path) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} not present (../shared)")
+
 
 PAGES = SHARED / "oracle" / "pages" / "Module"
 CASES = Path(__file__).parent / "rules" / "cases"
