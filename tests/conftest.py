@@ -28,3 +28,29 @@ def lint(text: str, select: list[str] | None = None, **config) -> list:
 def codes(text: str, select: list[str] | None = None) -> list[tuple[str, int, int]]:
     """(code, line, column) of every finding, in order."""
     return [(f.code, f.line, f.column) for f in lint(text, select)]
+
+
+@pytest.fixture(scope="session")
+def corpus_oracle() -> dict[str, dict]:
+    """One live run of the MediaWiki oracle over the corpus (minutes: MediaWiki renders 265
+    articles with the current CS1 modules), shared by the REF and CS1 conformance tests,
+    which skip without the oracle (or fail in CI, see tests/conformance/refparity.py).
+    File name → the oracle's verdict (errors, categories)."""
+    import json
+    import subprocess
+
+    oracle = SHARED / "oracle" / "oracle.sh"
+    proc = subprocess.run(
+        ["bash", str(oracle), "--batch", str(CORPUS)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    out: dict[str, dict] = {}
+    for line in proc.stdout.splitlines():
+        if line.strip():
+            data = json.loads(line)
+            out[Path(data["file"]).name] = data
+    assert out, f"the oracle printed nothing (exit {proc.returncode}): {proc.stderr[-2000:]}"
+    return out

@@ -21,6 +21,7 @@ from refparity import (
     format_table,
     oracle_marks,
     publish,
+    require_oracle,
     verdict,
 )
 
@@ -58,6 +59,7 @@ def test_artifacts_file_is_well_formed() -> None:
 
 @pytest.fixture(scope="module")
 def oracle_verdicts(corpus_oracle: dict[str, dict]) -> dict[str, dict]:
+    require_oracle()
     return corpus_oracle
 
 
