@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from citelint.cs1.data import compiled, config
+from citelint.cs1.data import compiled, config, whitelist
 from citelint.cs1.lua import compile_lua
 from citelint.cs1.model import Arg, Citation, has_name_slot, name_lists_present
 
@@ -227,11 +227,33 @@ def last_names(c: Citation, list_name: str) -> list[str]:
     return [e.last.value for e in c.names(list_name) if e.last is not None]
 
 
+def split_v_names(value: str) -> list[str]:
+    """The names of a ``|vauthors=``/``|veditors=`` value as CS1's get_v_name_table splits
+    it: at commas, a ``((corporate, name))`` with commas in it kept whole."""
+    parts = re.split(r"\s*,\s*", value)
+    out = []
+    i = 0
+    while i < len(parts):
+        name = parts[i]
+        if _CORPORATE_START.match(name):
+            while i + 1 < len(parts):
+                i += 1
+                name = f"{name}, {parts[i]}"
+                if parts[i].endswith("))"):
+                    break
+        out.append(name)
+        i += 1
+    return out
+
+
+_CORPORATE_START = re.compile(r"\(\(.*[^)][^)]\Z", re.S)
+
+
 def vancouver_last_names(value: str) -> list[str]:
     """The surnames of a Vancouver list, up to "et al.": ``Smith AB, Jones C, et al.`` →
     Smith, Jones; an accepted ``((…))`` name is taken whole."""
     out = []
-    for part in value.split(","):
+    for part in split_v_names(value):
         part = part.strip()
         if not part or part.lower().rstrip(".") in ("et al", "etal"):
             break
@@ -254,21 +276,28 @@ def name_issues(c: Citation, *, generic: bool = True) -> list[NameIssue]:
     out: list[NameIssue] = []
     present = name_lists_present(c)
     for list_name in LISTS:
-        if list_name not in present:
-            if list_name in _V and _source(c, list_name) == 2:
-                out.extend(_vancouver(c.first_set(_V[list_name][0]), list_name))
-            continue
-        if list_name == "ContributorList" and (
-            c.cls not in ("book", "citation") or c.first_set("Periodical") is not None
-        ):
-            continue  # CS1 does not read the list (CITE019: contributor_ignored)
         source = _source(c, list_name) if list_name in _V else 1
         if source == 2:
             v_meta = _V[list_name][0]
             out.extend(_vancouver(c.first_set(v_meta), list_name))
             continue
         if source == 3:
+            # free-form |people=/|credits=: CS1 checks it only for "et al."
+            people = c.first_set("Authors")
+            if (
+                people is not None
+                and not people.opaque
+                and whitelist().valid(people.name, c.cls)
+                and strip_etal(people.value)[1]
+            ):
+                out.append(NameIssue("explicit_et_al", False, people, list_name))
             continue
+        if list_name not in present:
+            continue
+        if list_name == "ContributorList" and (
+            c.cls not in ("book", "citation") or c.first_set("Periodical") is not None
+        ):
+            continue  # CS1 does not read the list (CITE019: contributor_ignored)
         label = LIST_LABEL[list_name]
         rows: list[tuple[int, Arg | None, Arg | None]] = [
             (e.index, e.last, e.first) for e in c.names(list_name)
@@ -343,7 +372,7 @@ def _vancouver(arg: Arg | None, list_name: str) -> list[NameIssue]:
     if arg is None or arg.opaque:
         return []
     value, _ = strip_etal(arg.value)
-    names = [n for n in re.split(r"\s*,\s*", value) if n]
+    names = [n for n in split_v_names(value) if n]
     for i, raw in enumerate(names, 1):
         name, accepted = _accept(raw)
         if accepted or raw.startswith("(("):
@@ -381,3 +410,72 @@ def _vanc_problem(name: str) -> str:
     if not _VANC_OK.match(last) or not _VANC_FIRST_OK.match(first):
         return "non-Latin character"
     return ""
+
+
+#: the |display-…= meta-parameter of each name list
+DISPLAY_PARAMS = {
+    "AuthorList": "DisplayAuthors",
+    "EditorList": "DisplayEditors",
+    "ContributorList": "DisplayContributors",
+    "TranslatorList": "DisplayTranslators",
+    "InterviewerList": "DisplayInterviewers",
+}
+_ETAL_KEYWORD = re.compile(r"[ '.]")
+
+
+def v_name_count(value: str) -> int:
+    """How many names CS1 reads from ``|vauthors=``/``|veditors=`` (after "et al.")."""
+    return len(split_v_names(strip_etal(value)[0]))
+
+
+def name_count(c: Citation, list_name: str) -> int:
+    """The number of names CS1 lists for ``list_name`` (``#a``, ``#e``… of the module)."""
+    if list_name in _V:
+        source = _source(c, list_name)
+        if source == 2:
+            arg = c.first_set(_V[list_name][0])
+            return v_name_count(arg.value) if arg is not None else 0
+        if source == 3:
+            return 0
+    if list_name not in name_lists_present(c):
+        return 0
+    count = len(c.names(list_name))
+    if list_name == "ContributorList":
+        if c.cls not in ("book", "citation") or c.first_set("Periodical") is not None:
+            return 0
+        chapter, script = c.first_set("Chapter"), c.first_set("ScriptChapter")
+        contribution = (chapter is not None and chapter.name == "contribution") or (
+            script is not None and script.name == "script-contribution"
+        )
+        if count and (not contribution or name_count(c, "AuthorList") == 0):
+            return 0  # CS1 drops the contributors (contributor_missing_required_param)
+    return count
+
+
+def display_name_issues(c: Citation) -> list[NameIssue]:
+    """CS1's ``disp_name``: a ``|display-authors=`` (… ``-editors=``, ``-contributors=``,
+    ``-translators=``, ``-interviewers=``) that is neither ``etal`` nor a number smaller than
+    the number of names. Not for a page with ``{{cs1 config}}``, whose settings win (the
+    caller checks)."""
+    out: list[NameIssue] = []
+    wl = whitelist()
+    for list_name in LISTS:
+        arg = c.first_set(DISPLAY_PARAMS[list_name])
+        if arg is None or arg.opaque or not wl.valid(arg.name, c.cls):
+            continue
+        value = arg.value
+        if _ETAL_KEYWORD.sub("", value.lower()) == "etal":
+            continue
+        count = name_count(c, list_name)
+        if value.isascii() and value.isdigit():
+            if int(value) < count:
+                continue
+            if count == 0:
+                detail = "there are no names to limit"
+            else:
+                names = "name" if count == 1 else "names"
+                detail = f"not fewer than the {count} {names} listed; give a smaller number or etal"
+        else:
+            detail = "not a number or etal"
+        out.append(NameIssue("disp_name", False, arg, list_name, detail))
+    return out

@@ -11,7 +11,10 @@ from citelint.cs1.names import (
     is_generic,
     is_numeric,
     name_issues,
+    split_v_names,
     strip_etal,
+    v_name_count,
+    vancouver_last_names,
 )
 from citelint.document import Document
 from citelint.index import build_index
@@ -118,3 +121,12 @@ def test_issues_per_citation() -> None:
     assert issues("{{cite book|title=T|author=Site name}}", generic=True) == [
         ("generic_name", "author")
     ]
+
+
+def test_vancouver_names_keep_a_corporate_name_whole() -> None:
+    assert split_v_names("Smith J, Doe B, ((Org, Inc.))") == ["Smith J", "Doe B", "((Org, Inc.))"]
+    assert split_v_names("((Ab, B, C)), Doe B") == ["((Ab, B, C))", "Doe B"]
+    assert split_v_names("((A, B))") == ["((A", "B))"]  # as CS1: its pattern wants 2 characters
+    assert v_name_count("Smith J, Doe B, et al.") == 2
+    assert vancouver_last_names("Smith J, ((Org, Inc.)), et al.") == ["Smith", "Org, Inc."]
+    assert issues("{{cite journal|title=T|journal=J|vauthors=Smith J, ((Org, Inc.))}}") == []
