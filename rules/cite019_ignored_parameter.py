@@ -115,9 +115,6 @@ def _chapter(c: Citation) -> Iterator[Problem]:
         script_periodical = _first(c, "ScriptPeriodical")
         if _first(c, "Encyclopedia") is not None:
             return
-        script_encyclopedia = _first(c, "ScriptEncyclopedia")
-        if script_encyclopedia is not None:  # CS1 takes the encyclopedia as the periodical
-            periodical, script_periodical = None, script_encyclopedia
         if periodical is None and script_periodical is None:
             return
     elif cls not in _CHAPTERLESS:
