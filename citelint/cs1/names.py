@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from citelint.cs1.data import compiled, config, whitelist
+from citelint.cs1.data import PREPRINT_CLASSES, compiled, config, whitelist
 from citelint.cs1.lua import compile_lua
 from citelint.cs1.model import Arg, Citation, has_name_slot, name_lists_present
 
@@ -306,6 +306,9 @@ def name_issues(c: Citation, *, generic: bool = True) -> list[NameIssue]:
             if kind == "first_missing_last" and arg is not None:
                 rows.append((position, None, arg))  # CS1 checks the first name all the same
         rows.sort(key=lambda r: r[0])
+        if c.cls in PREPRINT_CLASSES:  # CS1 empties the parameters these templates lack
+            rows = [(i, _valid_in(last, c.cls), _valid_in(first, c.cls)) for i, last, first in rows]
+            rows = [r for r in rows if r[1] is not None or r[2] is not None]
         problems = {(kind, position): arg for kind, arg, position in c.name_problems(list_name)}
         for position, last, first in rows:
             for arg, is_last in ((last, True), (first, False)):
@@ -320,6 +323,10 @@ def name_issues(c: Citation, *, generic: bool = True) -> list[NameIssue]:
                 out.append(NameIssue("missing_name", False, arg, list_name, detail))
     c.cache[key] = out
     return out
+
+
+def _valid_in(arg: Arg | None, cls: str) -> Arg | None:
+    return arg if arg is not None and whitelist().valid(arg.name, cls) else None
 
 
 @dataclass
