@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from citelint.cs1 import cs1_problem
-from citelint.cs1.data import config
+from citelint.cs1.data import config, whitelist
 from citelint.cs1.identifiers import ISBN_FIRST_YEAR, VALIDATORS, isbn_date_conflict
 from citelint.cs1.model import Arg
 from citelint.cs1.resolve import checked_citations
@@ -44,12 +44,15 @@ class InvalidIdentifier(Rule):
 
     def check(self, index: Index) -> Iterator[Problem]:
         table = _identifier_params()
+        wl = whitelist()
         for c in checked_citations(index):
             chosen: dict[str, tuple[int, Arg]] = {}
             for a in c.order:
                 entry = table.get(a.name)
                 if entry is None or not a.is_set:
                     continue
+                if not wl.valid(a.name, c.cls):
+                    continue  # CS1 empties it (CITE003: parameter_ignored)
                 ident, rank = entry
                 old = chosen.get(ident)
                 if old is None or rank < old[0]:
