@@ -134,14 +134,14 @@ def _first(c: Citation, meta: str) -> Arg | None:
 
 
 class ExtraText(Rule):
-    """A volume, issue, page or edition that repeats its own label: ``|volume=Vol. 5``,
-    ``|issue=No. 3``, ``|pages=pp. 12–15``, ``|edition=2nd ed.``. CS1 adds the label itself
-    ("Vol. 5", "p. 12", "2nd ed."), so readers see it twice ("Vol. Vol. 5"); CS1 says "|volume=
-    has extra text". Write the bare value: ``|volume=5``, ``|pages=12–15``,
-    ``|edition=2nd``.
+    """A volume, issue, page or edition that repeats its own label, such as
+    ``|volume=Vol. 5``, ``|issue=No. 3``, ``|pages=pp. 12–15`` or ``|edition=2nd ed.``
+    CS1 adds the label itself, so readers see it twice ("Vol. Vol. 5", "pp. pp. 12–15");
+    CS1 says "|volume= has extra text". Write the bare value: ``|volume=5``,
+    ``|pages=12–15``, ``|edition=2nd``.
 
-    Keys: ``extra_text_volume``, ``extra_text_issue`` (a volume label in ``|issue=`` or an
-    issue label in ``|volume=`` counts too), ``extra_text_pages`` (``|page=``, ``|pages=``,
+    Keys: ``extra_text_volume``, ``extra_text_issue`` (either label in either parameter:
+    ``|issue=Vol. 3`` is ``extra_text_issue``), ``extra_text_pages`` (``|page=``, ``|pages=``,
     and ``|quote-page=``/``|quote-pages=`` with a quotation), ``extra_text_edition``. As in
     CS1, a volume or issue is checked only where the template shows it, pages not in the
     templates without pages ({{cite AV media}}, {{cite episode}}, {{cite podcast}}…), and
