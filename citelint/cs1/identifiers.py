@@ -258,19 +258,95 @@ def citeseerx(value: str) -> str | None:
     return None if ok else "invalid form"
 
 
-def biorxiv(value: str) -> str | None:
-    if re.fullmatch(r"10\.1101/[0-9]{6}", value):
-        return None
+#: the first day bioRxiv and medRxiv identifiers may carry (CS1's 'b' limit, 2019-12-11)
+RXIV_FIRST_DAY = dt.date(2019, 12, 11)
+
+
+def _rxiv_date_ok(y: int, m: int, d: int, today: dt.date) -> bool:
+    """CS1's is_valid_rxiv_date: the date encoded in the identifier, read the way PHP reads
+    ``YYYY-MM-DD`` (month 0–12 and day 0–31, overflowing into the next or previous month),
+    on or after 2019-12-11 and not after tomorrow."""
+    if not (0 <= m <= 12 and 0 <= d <= 31):
+        return False
+    year, month = (y - 1, 12) if m == 0 else (y, m)
+    day = dt.date(year, month, 1) + dt.timedelta(days=d - 1)
+    return RXIV_FIRST_DAY <= day < today + dt.timedelta(days=2)
+
+
+def _rxiv(value: str, digits: int, today: dt.date | None) -> str | None:
+    """The dated form: ``10.1101/`` (or, since December 2025, ``10.64898/``), a date
+    ``YYYY.MM.DD.``, ``digits`` digits and an optional version."""
     m = re.fullmatch(
-        r"10\.1101/(20[1-9][0-9])\.([01][0-9])\.([0-3][0-9])\.[0-9]{6}(?:v[0-9]+)?", value
+        rf"10\.(?:1101|64898)/(20[0-9]{{2}})\.([0-9]{{2}})\.([0-9]{{2}})\.[0-9]{{{digits}}}"
+        r"(?:v[0-9]+)?",
+        value,
     )
     if m is None:
         return "invalid form"
-    try:
-        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return "invalid date"
-    return "invalid date" if day < dt.date(2019, 12, 11) else None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return None if _rxiv_date_ok(y, mo, d, today or dt.date.today()) else "invalid date"
+
+
+def biorxiv(value: str, today: dt.date | None = None) -> str | None:
+    if re.fullmatch(r"10\.1101/[0-9]{6}", value):
+        return None  # the simple form, before 2019-12-11
+    return _rxiv(value, 6, today)
+
+
+def medrxiv(value: str, today: dt.date | None = None) -> str | None:
+    if re.fullmatch(r"[0-9]{8}", value):
+        return None  # the simple form
+    return _rxiv(value, 8, today)
+
+
+def message_id(value: str) -> str | None:
+    """A Usenet Message-ID (``|message-id=``): something@something, without the angle
+    brackets."""
+    if re.fullmatch(r".+@.+", value, re.S) is None:
+        return "no @"
+    if re.fullmatch(r"[^<].*[^>]", value, re.S) is None:
+        return "angle brackets"
+    return None
+
+
+#: the |asin-tld= values CS1 knows (Amazon sites), besides an empty one
+ASIN_TLDS = frozenset(
+    [
+        "us",
+        "jp",
+        "uk",
+        "z.cn",
+        "au",
+        "br",
+        "mx",
+        "sg",
+        "tr",
+        "ae",
+        "ca",
+        "cn",
+        "de",
+        "es",
+        "fr",
+        "in",
+        "it",
+        "nl",
+        "pl",
+        "sa",
+        "se",
+        "co.jp",
+        "co.uk",
+        "com",
+        "com.au",
+        "com.br",
+        "com.mx",
+        "com.sg",
+        "com.tr",
+    ]
+)
+
+#: identifiers whose check CS1's accept-as-written markup ((…)) switches off; the others
+#: are checked without the markup
+ACCEPTS_AS_WRITTEN = frozenset(["bibcode", "doi", "isbn", "issn", "eissn", "sbn"])
 
 
 #: identifier (keys of ``identifiers`` in cs1-config.json) -> (validator, display name);
@@ -301,6 +377,8 @@ VALIDATORS: dict[str, tuple[Validator, str]] = {
     "asin": (asin, "ASIN"),
     "citeseerx": (citeseerx, "CiteSeerX"),
     "biorxiv": (biorxiv, "bioRxiv"),
+    "medrxiv": (medrxiv, "medRxiv"),
+    "usenetid": (message_id, "Message-ID"),
 }
 
 

@@ -96,3 +96,51 @@ def test_limits_come_from_the_data() -> None:
 def test_isbn_date_conflict(params: dict[str, str], year: str | None) -> None:
     c = from_params({"title": "T", "isbn": "978-0-470-09095-4", **params}, "book")
     assert ids.isbn_date_conflict(c, dt.date(2026, 1, 1)) == year
+
+
+TODAY = dt.date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("validator", "value", "why"),
+    [
+        (ids.biorxiv, "10.1101/078733", None),
+        (ids.biorxiv, "10.1101/2019.12.11.123456", None),
+        (ids.biorxiv, "10.1101/2019.12.10.123456", "invalid date"),
+        (ids.biorxiv, "10.64898/2025.12.15.123456v3", None),
+        (ids.biorxiv, "10.1101/2021.02.31.123456", None),  # PHP rolls over to 3 March
+        (ids.biorxiv, "10.1101/2021.00.10.123456", None),  # month 0: December 2020
+        (ids.biorxiv, "10.1101/2020.00.10.123456", "invalid date"),  # 2019-12-10
+        (ids.biorxiv, "10.1101/2021.13.01.123456", "invalid date"),
+        (ids.biorxiv, "10.1101/2021.12.32.123456", "invalid date"),
+        (ids.biorxiv, "10.1101/2026.12.04.123456", None),  # tomorrow
+        (ids.biorxiv, "10.1101/2026.12.05.123456", "invalid date"),
+        (ids.biorxiv, "10.1101/2020.01.01.12345678", "invalid form"),
+        (ids.medrxiv, "12345678", None),
+        (ids.medrxiv, "10.1101/2020.01.01.12345678v2", None),
+        (ids.medrxiv, "10.1101/2020.01.01.123456", "invalid form"),
+        (ids.medrxiv, "1234567", "invalid form"),
+    ],
+)
+def test_rxiv(validator, value: str, why: str | None) -> None:
+    assert validator(value, TODAY) == why
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("abc@example.com", None),
+        ("a@b", None),
+        ("<abc@example.com>", "angle brackets"),
+        ("abc@example.com>", "angle brackets"),
+        ("abc", "no @"),
+        ("@x", "no @"),
+    ],
+)
+def test_message_id(value: str, why: str | None) -> None:
+    assert ids.message_id(value) == why
+
+
+def test_asin_sites() -> None:
+    assert {"us", "co.uk", "z.cn", "com.tr"} <= ids.ASIN_TLDS
+    assert "at" not in ids.ASIN_TLDS and "UK" not in ids.ASIN_TLDS
