@@ -11,7 +11,7 @@ from citelint.index import build_index
 
 
 def codes(text: str) -> list[list]:
-    findings = citelint.lint_text(text, config={"select": ["ALL"]})
+    findings = citelint.lint_text(text)  # the default rules
     return [[f.code, f.line, f.column] for f in findings]
 
 
