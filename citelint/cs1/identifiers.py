@@ -91,11 +91,12 @@ _BAD_REGISTRANT = tuple(
     re.compile(p)
     for p in (
         r"[^1-3][0-9]{4}\.[0-9]+\Z",
-        r"[^1-5][0-9]{4}\Z",
+        r"[^1-8][0-9]{4}\Z",
         r"[^1-9][0-9]{3}\.[0-9]+\Z",
         r"[^1-9][0-9]{3}\Z",
         r"[0-9]{6,}",
         r"[0-9]{1,3}\Z",
+        r"[0-9]{1,2}\.[0-9.]+",
         r"5555\Z",
         r".*[^0-9.]",
     )
@@ -153,7 +154,8 @@ def oclc(value: str) -> str | None:
     if m is not None:
         return None if len(m.group(1)) <= 9 else "too long"
     if re.fullmatch(r"[0-9]+", value):
-        return None if len(value) <= 10 else "too long"
+        limit = config()["id_limits"].get("oclc")
+        return None if limit is None or int(value) <= limit else "out of range"
     return "invalid form"
 
 

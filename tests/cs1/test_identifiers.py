@@ -33,9 +33,13 @@ from citelint.cs1.model import from_params
         (ids.doi, "10.1000/x.", "invalid form"),  # ends with a period
         (ids.doi, "10.5555/12345678", "invalid registrant"),
         (ids.doi, "doi:10.1038/x", "invalid form"),
+        (ids.doi, "10.60000/x", None),  # five digits up to 89999
+        (ids.doi, "10.90000/x", "invalid registrant"),
+        (ids.doi, "10.12.3/x", "invalid registrant"),  # one or two digits with a subcode
         (ids.oclc, "ocm12345678", None),
         (ids.oclc, "(OCoLC)123", None),
-        (ids.oclc, "12345678901", "too long"),
+        (ids.oclc, "12345678901", "out of range"),  # beyond id_limits
+        (ids.oclc, "10450000000", None),
         (ids.pmc, "PMC3956132", None),
         (ids.pmc, "0", "out of range"),
         (ids.s2cid, "4420929", None),
