@@ -29,6 +29,7 @@ _TOKEN = re.compile(
     r"(?P<table>^[ \t]*\{\|)|(?P<tableend>^[ \t]*\|\})",
     re.M,
 )
+_COMMENT_OPEN = re.compile(r"<!--")
 _VOID = frozenset(
     [
         "br",
@@ -81,6 +82,9 @@ def unclosable_openers(text: str) -> list[int]:
     out = braces + tables
     for stack in tags.values():
         out.extend(stack)
+    # comments do not nest: a "<!--" that starts after the last "-->" never closes
+    last = text.rfind("-->")
+    out.extend(m.start() for m in _COMMENT_OPEN.finditer(text, max(0, last - 3)))
     out.sort()
     return out
 
