@@ -9,8 +9,22 @@ from citelint.rules.ref014_bare_url_ref import is_bare_url
 from citelint.citeref import is_citation_name, tables
 from citelint.finding import Problem, Severity
 from citelint.index import Index
+from citelint.maintenance import archive_templates, tag_table
 from citelint.refgraph import group_of
 from citelint.rule import Rule
+
+# Templates that help a hand-written citation but do not make one.
+_HELPERS = frozenset(
+    [
+        # identifiers
+        "ISBN", "ISBNT", "ISSN", "DOI", "Doi", "OCLC", "Oclc", "Bibcode", "PMID", "PMC",
+        "JSTOR", "ArXiv", "LCCN", "ASIN", "Hdl", "S2CID", "Zbl", "MR",
+        # formatting and text
+        "Convert", "P.", "Pp.", "Nbsp", "Ndash", "Mdash", "Snd", "Spaced ndash", "Rp",
+        "Small", "Nowrap", "Sic", "Abbr", "PDFlink", "Pdf", "Okina", "'", "!", "=",
+        "Transl", "Transliteration", "Nihongo", "Script", "Smallcaps", "Sup", "Sub",
+    ]
+)  # fmt: skip
 
 
 def _makes_citation(name: str) -> bool:
@@ -19,12 +33,28 @@ def _makes_citation(name: str) -> bool:
     return is_citation_name(name) or name in t["links"] or name in t["wrappers"]
 
 
+def _helper(name: str) -> bool:
+    """An identifier, archive, language, formatting or maintenance template: it appears
+    in hand-written citations without making one."""
+    if name in _HELPERS or name in archive_templates() or name in tag_table():
+        return True
+    low = name.lower()
+    return (
+        low.endswith(" icon")
+        or low.startswith(("lang", "in lang"))
+        or (len(name) <= 3 and name.isalpha())  # {{fr}}, {{de}}: language labels
+    )
+
+
 class RefWithoutCitationTemplate(Rule):
     """A ``<ref>`` whose text is written by hand, without a citation template
     (``{{cite web}}``, ``{{cite book}}``, ``{{citation}}``, a short citation such as
     ``{{harvnb}}``…). Hand-written citations are allowed (WP:CITEVAR), but templates
     keep the format consistent, produce COinS metadata, and let bots archive the URL and
-    check identifiers.
+    check identifiers. A source-specific template (``{{NHLE}}``, ``{{London Gazette}}``,
+    ``{{IMDb title}}``) counts as a citation template; identifier, archive, language,
+    formatting and maintenance templates (``{{ISBN}}``, ``{{webarchive}}``, ``{{fr icon}}``,
+    ``{{dead link}}``) do not.
 
     Off by default: it is a style preference, not an error. Explanatory notes (refs with a
     ``group=``, ``{{efn}}``) and bare URLs (REF014) are not reported; a name defined twice
@@ -45,7 +75,7 @@ class RefWithoutCitationTemplate(Rule):
     def check(self, index: Index) -> Iterator[Problem]:
         cited: set[int] = set()
         for t in index.templates:
-            if t.ref is not None and _makes_citation(t.name):
+            if t.ref is not None and (_makes_citation(t.name) or not _helper(t.name)):
                 cited.add(id(t.ref))
         seen: set[tuple[str, str]] = set()
         for ref in index.refs:
