@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citelint.cs1 import cs1_problem
-from citelint.cs1.data import matcher
+from citelint.cs1.data import is_generic
 from citelint.cs1.resolve import checked_citations, parts
 from citelint.finding import Problem, Severity
 from citelint.index import Index
@@ -12,9 +12,7 @@ from citelint.rule import Rule
 
 def is_generic_title(title: str) -> bool:
     """A placeholder title per CS1's generic_titles list."""
-    if matcher("generic_titles", "accept")(title):
-        return False
-    return matcher("generic_titles", "reject")(title)
+    return is_generic("generic_titles", title)
 
 
 class GenericTitle(Rule):

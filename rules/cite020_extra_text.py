@@ -13,24 +13,6 @@ from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
 
-# Module:Citation/CS1/Configuration citation_no_volume_t and citation_issue_t (not in the
-# generated cs1-config.json): which periodical parameters of {{citation}} hide |volume=
-# and which show |issue=
-_CITATION_NO_VOLUME = frozenset(["website", "mailinglist", "script-website"])
-_CITATION_ISSUE = frozenset(
-    [
-        "journal",
-        "magazine",
-        "newspaper",
-        "periodical",
-        "work",
-        "script-journal",
-        "script-magazine",
-        "script-newspaper",
-        "script-periodical",
-        "script-work",
-    ]
-)
 # the |edition= test of the main module: "2nd ed.", "2nd Edn", "2nd edition"
 _EDITION = (compile_lua("%f[%a][Ee]d%n?%.?$"), compile_lua("%f[%a][Ee]dition$"))
 _ACCEPT = re.compile(r"\(\((.+)\)\)\Z", re.S)
@@ -200,14 +182,14 @@ def _volume_issue(
     volume = issue = None
     if cls == "citation":
         if periodical is not None:
-            shown = periodical.name not in _CITATION_NO_VOLUME
+            shown = periodical.name not in config()["citation_no_volume"]
         elif script_periodical is not None:
             shown = script_periodical.name != "script-website"
         else:
             shown = True
         if shown:
             volume = _first(c, "Volume")
-        if periodical is not None and periodical.name in _CITATION_ISSUE:
+        if periodical is not None and periodical.name in config()["citation_issue"]:
             issue = _first(c, "Issue")
     else:
         if cls in using_volume:

@@ -53,6 +53,19 @@ KEYWORD_METAS: dict[str, tuple[str, bool]] = {
 }
 
 
+ABOUT = (
+    "Behaviour tables of Module:Citation/CS1 that citelint's CITE rules read. The keys "
+    "under _generated are written by tools/gen_cs1_data.py from the current "
+    "Module:Citation/CS1/Configuration (Lua patterns stay Lua patterns, except et_al, "
+    "translated to Python regular expressions); the others (apostrophe_params, url_params, "
+    "periodical_required, url_required, non_rendering) describe what the main module's "
+    "code does and are kept by hand."
+)
+
+#: hand-made keys of older citelint data that the generated ones replace
+RETIRED = frozenset(["ext_link_params", "editor_markup"])
+
+
 def dump_modules(module_dir: Path) -> dict[str, Any]:
     """Run the modules in Lua and return their exported tables."""
     lua = shutil.which("lua5.1")
@@ -119,6 +132,16 @@ def _known(name: str, known: set[str]) -> bool:
     from citelint.cs1.data import enum_name
 
     return name in known or enum_name(name) in known
+
+
+def _generic(cfg: dict[str, Any], item: str) -> dict[str, list[list[Any]]]:
+    """CS1's generic name/title tests, English ones: ``[Lua pattern or plain string,
+    plain]`` in the module's order, ``accept`` before ``reject``."""
+    table = cfg["special_case_translation"][item]
+    return {
+        kind: [list(entry["en"]) for entry in table.get(kind, []) if "en" in entry]
+        for kind in ("accept", "reject")
+    }
 
 
 def _aliases(cfg: dict[str, Any]) -> dict[str, list[str]]:
@@ -190,6 +213,11 @@ def config_updates(dump: dict[str, Any]) -> dict[str, Any]:
         "url_skip": sorted(cfg["url_skip"]),
         "script_lang_codes": sorted(cfg["script_lang_codes"]),
         "archive_today_tlds": sorted(cfg["archive_today_tlds_t"]),
+        "archived_copy": cfg["special_case_translation"]["archived_copy"]["en"],
+        "generic_names": _generic(cfg, "generic_names"),
+        "generic_titles": _generic(cfg, "generic_titles"),
+        "citation_no_volume": sorted(cfg["citation_no_volume_t"]),
+        "citation_issue": sorted(cfg["citation_issue_t"]),
         "templates_using_volume": cfg["templates_using_volume"],
         "templates_using_issue": cfg["templates_using_issue"],
         "templates_not_using_page": cfg["templates_not_using_page"],
@@ -207,7 +235,12 @@ def render(module_dir: Path) -> dict[Path, str]:
     config_path = DATA / "cs1-config.json"
     current = json.loads(config_path.read_text("utf-8"))
     updates = config_updates(dump)
-    merged = {k: v for k, v in current.items() if k not in updates and k != "_generated"}
+    merged = {
+        k: v
+        for k, v in current.items()
+        if k not in updates and k != "_generated" and k not in RETIRED
+    }
+    merged["_about"] = ABOUT
     merged["_generated"] = sorted(updates)
     merged.update(updates)
     return {

@@ -173,8 +173,9 @@ def known_anywhere(wl: Whitelist, name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def archived_copy() -> re.Pattern[str]:
-    """CS1's "Archived copy" placeholder title (a maintenance message)."""
-    return re.compile(config()["archived_copy"])
+    """CS1's "Archived copy" placeholder title (a maintenance message), a Lua pattern that
+    CS1 matches against the lower-cased title."""
+    return compile_lua(config()["archived_copy"])
 
 
 def compiled(key: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
@@ -187,24 +188,46 @@ def _compiled(key: str, flags: int) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, flags) for p in config()[key])
 
 
-class Matcher:
-    """A CS1 "accept"/"reject" list: ``plain`` strings found anywhere, case-insensitively
-    (a substring test, no regex), or ``patterns`` (regular expressions, one combined scan)."""
+def lua_bytes(value: str) -> str:
+    """The UTF-8 bytes of ``value`` as a str of code points 0–255: what Lua's byte-wise
+    string functions (``string.find``, ``string.lower``) see."""
+    return value if value.isascii() else value.encode("utf-8").decode("latin-1")
 
-    def __init__(self, table: dict[str, list[str]]) -> None:
-        self.plain = tuple(s.lower() for s in table.get("plain", ()))
-        patterns = table.get("patterns", ())
+
+class GenericTests:
+    """One of CS1's ``accept``/``reject`` lists of generic names or titles: plain strings,
+    found anywhere in the lower-cased value, and Lua patterns (one combined regex). CS1
+    runs its English tests byte-wise, so values and tests are compared as UTF-8 bytes."""
+
+    def __init__(self, tests: list[list[Any]]) -> None:
+        # a plain search compares the lower-cased value with the string as written, so an
+        # entry with a capital letter ("linkedIn") can never match, in CS1 as here
+        self.plain = tuple(lua_bytes(t) for t, plain in tests if plain)
+        # %f[%A] is %f[^%a]; compile_lua takes a negated class inside a set only this way
+        patterns = [
+            compile_lua(lua_bytes(t).replace("%f[%A]", "%f[^%a]")).pattern
+            for t, plain in tests
+            if not plain
+        ]
         self.regex = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
-    def __call__(self, value: str) -> bool:
+    def __call__(self, raw: str) -> bool:
         if self.plain:
-            low = value.lower()
-            if any(s in low for s in self.plain):
+            low = raw.encode("latin-1").lower().decode("latin-1")
+            if any(t in low for t in self.plain):
                 return True
-        return self.regex is not None and self.regex.search(value) is not None
+        return self.regex is not None and self.regex.search(raw) is not None
 
 
-@lru_cache(maxsize=8)
-def matcher(key: str, kind: str) -> Matcher:
-    """The ``accept`` or ``reject`` list of ``generic_titles``/``generic_names``."""
-    return Matcher(config()[key][kind])
+@lru_cache(maxsize=4)
+def _generic_tests(item: str) -> tuple[GenericTests, GenericTests]:
+    table = config()[item]
+    return GenericTests(table["accept"]), GenericTests(table["reject"])
+
+
+def is_generic(item: str, value: str) -> bool:
+    """CS1's is_generic(): ``item`` is ``generic_names`` or ``generic_titles``; an
+    ``accept`` test wins over the ``reject`` ones."""
+    accept, reject = _generic_tests(item)
+    raw = lua_bytes(value)
+    return not accept(raw) and reject(raw)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from citelint.cs1.data import PREPRINT_CLASSES, compiled, config, whitelist
-from citelint.cs1.lua import compile_lua
+from citelint.cs1.data import is_generic as data_is_generic
 from citelint.cs1.model import Arg, Citation, has_name_slot, name_lists_present
 
 #: the name lists in the order CS1 reads them (it reports one generic name per citation)
@@ -97,109 +97,12 @@ def has_mixed_digits(value: str) -> bool:
     return _MIXED_DIGITS.match(value) is not None
 
 
-# Module:Citation/CS1/Configuration ``generic_names`` (2025), as written there: (Lua pattern,
-# plain). A plain entry is a lower-case string found anywhere in the lower-cased value; the
-# others are Lua patterns. CS1 runs these English tests with Lua's byte-wise string.find and
-# string.lower, so they are matched here against the UTF-8 bytes of the value (see
-# :func:`_bytes`); ``_LATN`` is CS1's ``is_Latn`` set written byte by byte.
-# The generated cs1-config.json has no ``generic_names`` in this form yet.
-_LATN = (
-    "A-Za-z\xc3\x80-\xc3\x96\xc3\x98-\xc3\xb6\xc3\xb8-\xc6\xbf\xc7\x84-\xc9\x8f"
-    "\xe1\xb8\x80-\xe1\xbb\xbf"
-)
-GENERIC_NAMES_ACCEPT: tuple[tuple[str, bool], ...] = (("%[%[[^|]*%(author%) *|[^%]]*%]%]", False),)
-GENERIC_NAMES_REJECT: tuple[tuple[str, bool], ...] = (
-    ("about us", True),
-    ("%f[%a][Aa]dvisor%f[%A]", False),
-    ("allmusic", True),
-    ("%f[%a][Aa]uthor%f[%A]", False),
-    ("^[Bb]ureau$", False),
-    ("business", True),
-    ("cnn", True),
-    ("collaborator", True),
-    ("^[Cc]ompany$", False),
-    ("contributor", True),
-    ("contact us", True),
-    ("correspondent", True),
-    ("^[Dd]esk$", False),
-    ("directory", True),
-    ("%f[%(%[][%(%[]%s*eds?%.?%s*[%)%]]?$", False),
-    ("[,%.%s]%f[e]eds?%.?$", False),
-    ("^eds?[%.,;]", False),
-    ("^[%(%[]%s*[Ee][Dd][Ss]?%.?%s*[%)%]]", False),
-    ("%f[%a][Ee]dited%f[%A]", False),
-    ("%f[%a][Ee]ditors?%f[%A]", False),
-    ("%f[%a][Ee]mail%f[%A]", False),
-    ("facebook", True),
-    ("google", True),
-    ("^[Gg]roup$", False),
-    ("home page", True),
-    ("^[Ii]nc%.?$", False),
-    ("instagram", True),
-    ("interviewer", True),
-    ("^[Ll]imited$", False),
-    ("linkedIn", True),
-    ("^[Nn]ews$", False),
-    ("[Nn]ews[ %-]?[Rr]oom", False),
-    ("pinterest", True),
-    ("policy", True),
-    ("privacy", True),
-    ("reuters", True),
-    ("translator", True),
-    ("tumblr", True),
-    ("twitter", True),
-    ("site name", True),
-    ("statement", True),
-    ("submitted", True),
-    ("super.?user", False),
-    ("%f[" + _LATN + "][Uu]ser%f[^" + _LATN + "]", False),
-    ("updated", True),
-    ("verfasser", True),
-)
-
-
-class _ByteTests:
-    """One list of CS1's generic tests: plain strings and one combined regex."""
-
-    def __init__(self, tests: tuple[tuple[str, bool], ...]) -> None:
-        # a plain search compares the lower-cased value with the string as written, so an
-        # entry with a capital letter ("linkedIn") can never match, in CS1 as here
-        self.plain = tuple(t.encode("utf-8").decode("latin-1") for t, plain in tests if plain)
-        # %f[%A] is %f[^%a]; compile_lua takes a negated class inside a set only this way
-        patterns = [
-            compile_lua(t.replace("%f[%A]", "%f[^%a]")).pattern for t, plain in tests if not plain
-        ]
-        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-    def __call__(self, raw: str) -> bool:
-        if self.plain:
-            low = raw.encode("latin-1").lower().decode("latin-1")
-            if any(t in low for t in self.plain):
-                return True
-        return self.regex is not None and self.regex.search(raw) is not None
-
-
-@lru_cache(maxsize=1)
-def _generic_tests() -> tuple[_ByteTests, _ByteTests]:
-    return _ByteTests(GENERIC_NAMES_ACCEPT), _ByteTests(GENERIC_NAMES_REJECT)
-
-
-def _bytes(value: str) -> str:
-    """The UTF-8 bytes of ``value`` as a str of code points 0–255, which is what Lua's
-    byte-wise string functions see."""
-    return value if value.isascii() else value.encode("utf-8").decode("latin-1")
-
-
 def is_generic(value: str) -> bool:
     """A generic name per CS1's ``generic_names`` list: not a person but a site, a role or an
     annotation (``Facebook``, ``Site name``, ``Author``, ``Editor``, ``Smith (ed.)``,
     ``Newsroom``…). An ``accept`` test (a wikilink to a "(author)" article) wins over the
     ``reject`` ones."""
-    accept, reject = _generic_tests()
-    raw = _bytes(value)
-    if accept(raw):
-        return False
-    return reject(raw)
+    return data_is_generic("generic_names", value)
 
 
 def _source(c: Citation, list_name: str) -> int:
