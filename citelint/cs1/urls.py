@@ -2,8 +2,8 @@
 a title, work or publisher hold an external link.
 
 CS1 does not fetch anything; it splits the URL into scheme and host and checks their form
-(RFC 1034 host names, single-letter second-level domains only where registries allow them,
-IPv4 addresses). Lua patterns are byte-based, so ``%w`` here is ASCII ``[A-Za-z0-9]``.
+(see :func:`is_domain_name`). Lua patterns are byte-based, so ``%w`` here is ASCII
+``[A-Za-z0-9]``.
 """
 
 from __future__ import annotations
@@ -17,21 +17,6 @@ _SCHEMED = re.compile(r"([^ \t\n\r\f\v]*?:)(/*)([^ \t\n\r\f\v]+)")
 _PORT = re.compile(r"([A-Za-z]):[0-9]+")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _NEWSGROUP = re.compile(r"[A-Za-z0-9+\-_]+\.[A-Za-z0-9+\-_.]*[A-Za-z0-9+\-_]\Z")
-_LABEL_START = r"(?<![A-Za-z0-9])"
-_DOMAIN_PATTERNS = tuple(
-    re.compile(p)
-    for p in (
-        _LABEL_START + r"[A-Za-z0-9][A-Za-z0-9\-]+[A-Za-z0-9]\.[A-Za-z][A-Za-z]+\Z",
-        _LABEL_START + r"[A-Za-z0-9][A-Za-z0-9\-]+[A-Za-z0-9]\.xn--[A-Za-z0-9]+\Z",
-        r"(?<![A-Za-z])[qxz]\.com\Z",
-        r"(?<![A-Za-z])[iq]\.net\Z",
-        _LABEL_START + r"[A-Za-z0-9]\.[A-Za-z][A-Za-z]\Z",
-        _LABEL_START + r"[A-Za-z0-9][A-Za-z0-9]\.[A-Za-z][A-Za-z]+\Z",
-        r"^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}",
-    )
-)
-_SINGLE_LETTER_SLD = re.compile(_LABEL_START + r"[A-Za-z0-9]\.(?:cash|company|today|org)")
-
 _BRACKET_SCHEMED = re.compile(r"(?<!\[)\[([A-Za-z][^ \t\n\r\f\v]*:[^ \t\n\r\f\v]+).*\]", re.S)
 _BRACKET_RELATIVE = re.compile(r"(?<!\[)\[(//[^ \t\n\r\f\v]+).*\]", re.S)
 _BARE_SCHEMED = re.compile(r"[A-Za-z][^ \t\n\r\f\v]*:[^ \t\n\r\f\v]+")
@@ -60,17 +45,18 @@ def split_url(url: str) -> tuple[str | None, str | None]:
 
 
 def is_domain_name(domain: str | None) -> bool:
+    """CS1's is_domain_name(). Its host patterns end with an unanchored "IPv6 address"
+    pattern (``[%a%d]+%:?``) that matches any host with a letter or a digit, so the current
+    module accepts every host that starts with one (``https://b.example/`` is fine); the
+    other patterns (``hostname.tld``, one-letter ccTLD hosts…) no longer decide anything."""
     if not domain:
         return False
     if domain.startswith("//"):
         domain = domain[2:]
     if not domain or not (domain[0].isascii() and domain[0].isalnum()):
         return False
-    if re.match(r"[A-Za-z]+:", domain):
-        return False  # looks like s:Page:Title (Wikisource)
-    if any(p.search(domain) for p in _DOMAIN_PATTERNS):
-        return True
-    return _SINGLE_LETTER_SLD.search(domain) is not None
+    # looks like s:Page:Title (Wikisource)
+    return re.match(r"[A-Za-z]+:", domain) is None
 
 
 def is_url(scheme: str | None, domain: str | None) -> bool:
