@@ -145,11 +145,17 @@ def _make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 site.arrivals.append((time.monotonic(), self.headers.get("Host", "")))
                 site.in_flight += 1
                 site.peak_in_flight = max(site.peak_in_flight, site.in_flight)
+            counted = True
             try:
                 route = _route(site.routes, path)
                 reply = route(site, method, n) if route else Reply(404, body=b"no route")
                 if reply.delay:
                     time.sleep(reply.delay)
+                # the request stops counting before the reply goes out: once the client has
+                # it, it may send the next one before this thread would reach `finally`
+                with site.lock:
+                    site.in_flight -= 1
+                counted = False
                 self.send_response(reply.status)
                 for k, v in reply.headers.items():
                     self.send_header(k, v)
@@ -167,8 +173,9 @@ def _make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):
                 self.close_connection = True
             finally:
-                with site.lock:
-                    site.in_flight -= 1
+                if counted:
+                    with site.lock:
+                        site.in_flight -= 1
 
         def _stream(self, path: str, size: int) -> None:
             chunk = b"x" * 65536
