@@ -6,28 +6,12 @@ from collections.abc import Iterator
 from citelint.cs1 import cs1_problem
 from citelint.cs1.data import config, whitelist
 from citelint.cs1.model import Arg, Citation, name_role
-from citelint.cs1.resolve import checked_citations
+from citelint.cs1.resolve import PERIODICAL_CLASSES, checked_citations
 from citelint.finding import Problem, Severity
 from citelint.index import Index
 from citelint.rule import Rule
 
 #: classes whose title is an article in a periodical: CS1 shows no chapter there
-_CHAPTERLESS = frozenset(
-    [
-        "web",
-        "news",
-        "journal",
-        "magazine",
-        "pressrelease",
-        "podcast",
-        "newsgroup",
-        "arxiv",
-        "biorxiv",
-        "citeseerx",
-        "medrxiv",
-        "ssrn",
-    ]
-)
 #: the chapter parameters in the order CS1 looks for one to name
 _CHAPTER_METAS = ("Chapter", "TransChapter", "ChapterURL", "ScriptChapter", "ChapterFormat")
 #: the periodical parameters {{cite book}} and {{cite encyclopedia}} ignore, in CS1's order
@@ -117,7 +101,7 @@ def _chapter(c: Citation) -> Iterator[Problem]:
             return
         if periodical is None and script_periodical is None:
             return
-    elif cls not in _CHAPTERLESS:
+    elif cls not in PERIODICAL_CLASSES:
         return
     for meta in _CHAPTER_METAS:
         a = _first(c, meta)

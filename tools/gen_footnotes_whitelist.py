@@ -276,92 +276,17 @@ def _list(table: object) -> list:
 
 # -- Lua patterns ------------------------------------------------------------------------
 
-_CLASSES = {
-    "a": "A-Za-z",
-    "d": "0-9",
-    "l": "a-z",
-    "u": "A-Z",
-    "s": " \\t\\n\\r\\f\\v",
-    "w": "A-Za-z0-9",
-    "x": "0-9A-Fa-f",
-    "p": re.escape("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
-    "c": "\\x00-\\x1f\\x7f",
-}
-
 
 def lua_pattern_to_regex(pattern: str) -> str:
     """A Lua pattern as a Python regular expression with the same matches on ASCII text
-    (``re.search`` semantics: Lua's ``string.match`` is unanchored unless ``^``)."""
-    out = []
-    i = 0
-    n = len(pattern)
+    (``re.search`` semantics: Lua's ``string.match`` is unanchored unless ``^``), by
+    citelint's own translator."""
+    from citelint.cs1.lua import LuaPatternError, compile_lua
 
-    def klass(c: str) -> str:
-        low = c.lower()
-        if low in _CLASSES:
-            body = _CLASSES[low]
-            return f"[^{body}]" if c.isupper() else f"[{body}]"
-        if c.isalnum():
-            raise LuaError(f"unsupported pattern item %{c} in {pattern!r}")
-        return re.escape(c)
-
-    while i < n:
-        c = pattern[i]
-        if c == "^" and i == 0:
-            out.append("^")
-            i += 1
-            continue
-        if c == "$" and i == n - 1:
-            out.append("\\Z")
-            i += 1
-            continue
-        if c == "%":
-            out.append(klass(pattern[i + 1]))
-            i += 2
-        elif c == "[":
-            j = i + 1
-            parts = []
-            if j < n and pattern[j] == "^":
-                parts.append("^")
-                j += 1
-            first = True
-            while j < n and (pattern[j] != "]" or first):
-                first = False
-                ch = pattern[j]
-                if ch == "%":
-                    e = pattern[j + 1]
-                    body = _CLASSES.get(e.lower())
-                    if body is not None and e.islower():
-                        parts.append(body)
-                    elif body is None and not e.isalnum():
-                        parts.append(re.escape(e))
-                    else:
-                        raise LuaError(f"unsupported set item %{e} in {pattern!r}")
-                    j += 2
-                elif ch == "-" and parts and j + 1 < n and pattern[j + 1] != "]":
-                    parts.append("-")
-                    j += 1
-                else:
-                    parts.append("\\" + ch if ch in "\\]^[-" else ch)
-                    j += 1
-            if j >= n:
-                raise LuaError(f"unclosed set in {pattern!r}")
-            out.append("[" + "".join(parts) + "]")
-            i = j + 1
-        elif c == ".":
-            out.append(".")
-            i += 1
-        elif c == "(" or c == ")":
-            out.append(c)
-            i += 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-        if i < n and pattern[i] in "*+?-":
-            q = pattern[i]
-            out.append("*?" if q == "-" else q)
-            i += 1
-    return "".join(out)
+    try:
+        return compile_lua(pattern).pattern
+    except LuaPatternError as exc:
+        raise LuaError(str(exc)) from None
 
 
 def expand_name_pattern(pattern: str) -> list[str]:

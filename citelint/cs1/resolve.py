@@ -33,6 +33,7 @@ PERIODICAL_CLASSES = frozenset(
         "arxiv",
         "biorxiv",
         "citeseerx",
+        "medrxiv",
         "ssrn",
     ]
 )
