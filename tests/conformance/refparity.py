@@ -94,6 +94,24 @@ def verdict(text: str) -> Verdict:
     return Verdict(parity, ext)
 
 
+def load_artifacts(
+    path: Path, field: str, allowed: set[str] | list[str]
+) -> dict[tuple[str, str], tuple[int, str]]:
+    """The ``[[artifact]]`` entries of ``path``: (article, ``field`` value) → (delta, reason).
+    Every entry needs all four keys, a ``field`` value in ``allowed`` and a reason."""
+    import tomllib
+
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    out: dict[tuple[str, str], tuple[int, str]] = {}
+    for entry in data.get("artifact", []):
+        assert set(entry) == {"article", field, "delta", "reason"}, entry
+        assert entry[field] in allowed and entry["reason"].strip() and entry["delta"], entry
+        key = (entry["article"], entry[field])
+        assert key not in out, f"duplicate artifact {key}"
+        out[key] = (int(entry["delta"]), entry["reason"])
+    return out
+
+
 # -- agreement tables in the terminal summary ---------------------------------------------
 
 _TABLES: dict[str, str] = {}

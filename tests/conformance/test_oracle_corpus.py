@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import refparity
 from refparity import (
     PARITY_CODES,
     SHARED,
@@ -27,11 +28,6 @@ from refparity import (
 
 from citelint.cite import KEYS
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
 ORACLE = SHARED / "oracle" / "oracle.sh"
 CORPUS = SHARED / "corpus" / "articles"
 ARTIFACTS = Path(__file__).parent / "oracle_artifacts.toml"
@@ -41,15 +37,7 @@ pytestmark = oracle_marks()
 
 
 def load_artifacts() -> dict[tuple[str, str], tuple[int, str]]:
-    data = tomllib.loads(ARTIFACTS.read_text(encoding="utf-8"))
-    out: dict[tuple[str, str], tuple[int, str]] = {}
-    for entry in data.get("artifact", []):
-        assert set(entry) == {"article", "code", "delta", "reason"}, entry
-        assert entry["code"] in PARITY_CODES and entry["reason"].strip(), entry
-        key = (entry["article"], entry["code"])
-        assert key not in out, f"duplicate artifact {key}"
-        out[key] = (int(entry["delta"]), entry["reason"])
-    return out
+    return refparity.load_artifacts(ARTIFACTS, "code", PARITY_CODES)
 
 
 def test_artifacts_file_is_well_formed() -> None:

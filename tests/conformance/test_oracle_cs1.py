@@ -13,12 +13,12 @@ key that has no citelint code. Skipped without the oracle, failed in CI without 
 from __future__ import annotations
 
 import json
-import tomllib
 from collections import Counter
 from importlib import resources
 from pathlib import Path
 
 import pytest
+import refparity
 from refparity import CORPUS, format_table, oracle_marks, publish, require_oracle
 
 import citelint
@@ -37,16 +37,8 @@ def catalog() -> dict[str, list[str]]:
 
 
 def load_artifacts() -> dict[tuple[str, str], tuple[int, str]]:
-    data = tomllib.loads(ARTIFACTS.read_text(encoding="utf-8"))
     keys = {k for ks in catalog().values() for k in ks}
-    out: dict[tuple[str, str], tuple[int, str]] = {}
-    for entry in data.get("artifact", []):
-        assert set(entry) == {"article", "key", "delta", "reason"}, entry
-        assert entry["key"] in keys and entry["reason"].strip() and entry["delta"], entry
-        key = (entry["article"], entry["key"])
-        assert key not in out, f"duplicate artifact {key}"
-        out[key] = (int(entry["delta"]), entry["reason"])
-    return out
+    return refparity.load_artifacts(ARTIFACTS, "key", keys)
 
 
 def test_cs1_artifacts_file_is_well_formed() -> None:
