@@ -1,0 +1,189 @@
+"""Lint Wikipedia pages with Spark and write the findings as Parquet or JSON.
+
+    spark-submit examples/spark_lint.py INPUT OUTPUT [options]
+
+INPUT is either
+
+* Parquet with the schema of Wikimedia's wikitext tables (``page_id``,
+  ``page_namespace``, ``page_title``, ``revision_id``, ``revision_text``; the
+  ``wmf.mediawiki_wikitext_current`` table's files, or any Parquet with those columns), or
+* a MediaWiki XML dump (``*.xml`` or ``*.xml.bz2``, e.g. ``enwiki-…-pages-articles.xml.bz2``):
+  its pages are streamed on the driver with the standard library, ``--batch-size`` pages
+  at a time, and each batch is linted by the cluster and appended to OUTPUT. Driver memory
+  stays bounded whatever the size of the dump.
+
+OUTPUT gets one row per finding: the page's ids, then code, name, severity, message, line,
+column, end_line, end_column, offset, end_offset and fix (JSON), as
+``citelint.spark.lint_dataframe`` returns them. A count per rule is printed at the end.
+
+Options: ``--format parquet|json``, ``--namespace 0`` (repeatable; ``--all-namespaces``),
+``--include-redirects``, ``--select``/``--extend-select``/``--ignore`` (comma-separated
+codes, prefixes or names), ``--config citelint.toml``, ``--overwrite``. Run with plain
+``python`` it starts a ``local[*]`` Spark (``--master`` to choose another).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import gzip
+import itertools
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from citelint.config import load_file
+from citelint.spark import lint_dataframe
+
+#: The page columns this script reads and writes (Wikimedia's names).
+PAGE_SCHEMA = (
+    "page_id long, page_namespace int, page_title string, revision_id long, revision_text string"
+)
+ID_COLS = ["page_id", "page_namespace", "page_title", "revision_id"]
+
+
+def _open(path: str):
+    if path.endswith(".bz2"):
+        return bz2.open(path, "rb")
+    if path.endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def read_xml_pages(
+    path: str, namespaces: Iterable[int] | None = (0,), skip_redirects: bool = True
+) -> Iterator[tuple[int, int, str, int, str | None]]:
+    """Stream ``(page_id, page_namespace, page_title, revision_id, revision_text)`` from a
+    MediaWiki XML export, one tuple per revision, without holding the dump in memory."""
+    wanted = None if namespaces is None else set(namespaces)
+    with _open(path) as stream:
+        context = ET.iterparse(stream, events=("start", "end"))
+        _, root = next(context)
+        for event, elem in context:
+            if event != "end" or _local(elem.tag) != "page":
+                continue
+            page = {_local(child.tag): child for child in elem}
+            ns = int(page["ns"].text) if "ns" in page else 0
+            redirect = "redirect" in page
+            if (wanted is None or ns in wanted) and not (skip_redirects and redirect):
+                page_id = int(page["id"].text)
+                title = page["title"].text or ""
+                for child in elem:
+                    if _local(child.tag) != "revision":
+                        continue
+                    revision_id = None
+                    text = None
+                    for part in child:
+                        name = _local(part.tag)
+                        if name == "id":
+                            revision_id = int(part.text)
+                        elif name == "text":
+                            deleted = part.get("deleted") is not None
+                            text = None if deleted else (part.text or "")
+                    yield page_id, ns, title, revision_id, text
+            elem.clear()
+            root.clear()  # drop the finished pages the root still references
+
+
+def _batches(rows: Iterator, size: int) -> Iterator[list]:
+    while True:
+        batch = list(itertools.islice(rows, size))
+        if not batch:
+            return
+        yield batch
+
+
+def _csv(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("input", help="Parquet (wikitext table schema) or an XML dump (.xml, .xml.bz2)")
+    p.add_argument("output", help="folder to write the findings to")
+    p.add_argument("--format", choices=("parquet", "json"), default="parquet")
+    p.add_argument("--namespace", type=int, action="append", help="namespace(s); default 0")
+    p.add_argument("--all-namespaces", action="store_true")
+    p.add_argument("--include-redirects", action="store_true")
+    p.add_argument("--select", action="append")
+    p.add_argument("--extend-select", action="append")
+    p.add_argument("--ignore", action="append")
+    p.add_argument("--config", help="citelint.toml or pyproject.toml with [tool.citelint]")
+    p.add_argument("--batch-size", type=int, default=20000, help="XML pages per Spark job")
+    p.add_argument("--partitions", type=int, help="partitions per XML batch")
+    p.add_argument("--overwrite", action="store_true", help="replace OUTPUT if it exists")
+    p.add_argument("--master", help="Spark master when run without spark-submit")
+    return p.parse_args(argv)
+
+
+def run(args: argparse.Namespace, spark) -> dict[str, int]:
+    """Lint ``args.input`` into ``args.output``; return the number of findings per code."""
+    from pyspark.sql import functions as F
+
+    namespaces = None if args.all_namespaces else (args.namespace or [0])
+    options = {
+        "config": load_file(Path(args.config)) if args.config else None,
+        "select": _csv(args.select),
+        "extend_select": _csv(args.extend_select),
+        "ignore": _csv(args.ignore),
+    }
+    first_mode = "overwrite" if args.overwrite else "errorifexists"
+    is_xml = any(args.input.endswith(s) for s in (".xml", ".xml.bz2", ".xml.gz"))
+    if is_xml:
+        pages = read_xml_pages(args.input, namespaces, not args.include_redirects)
+        slices = args.partitions or spark.sparkContext.defaultParallelism
+        mode = first_mode
+        for batch in _batches(pages, args.batch_size):
+            rdd = spark.sparkContext.parallelize(batch, min(slices, len(batch)))
+            df = spark.createDataFrame(rdd, PAGE_SCHEMA)
+            findings = lint_dataframe(df, "revision_text", ID_COLS, **options)
+            findings.write.mode(mode).format(args.format).save(args.output)
+            mode = "append"
+        if mode == first_mode:  # no page at all: still write an empty result
+            empty = spark.createDataFrame([], PAGE_SCHEMA)
+            lint_dataframe(empty, "revision_text", ID_COLS, **options).write.mode(mode).format(
+                args.format
+            ).save(args.output)
+    else:
+        df = spark.read.parquet(args.input)
+        if namespaces is not None and "page_namespace" in df.columns:
+            df = df.where(F.col("page_namespace").isin(list(namespaces)))
+        if not args.include_redirects and "page_redirect_title" in df.columns:
+            df = df.where(F.coalesce(F.col("page_redirect_title"), F.lit("")) == "")
+        ids = [c for c in ("wiki_db", *ID_COLS) if c in df.columns]
+        findings = lint_dataframe(df, "revision_text", ids, **options)
+        findings.write.mode(first_mode).format(args.format).save(args.output)
+
+    written = spark.read.format(args.format).load(args.output)
+    counts = written.groupBy("code").count().orderBy("code").collect()
+    return {row["code"]: row["count"] for row in counts}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("citelint")
+    if args.master:
+        builder = builder.master(args.master)
+    spark = builder.getOrCreate()
+    try:
+        counts = run(args, spark)
+    finally:
+        spark.stop()
+    total = sum(counts.values())
+    for code, n in counts.items():
+        print(f"{code}\t{n}")
+    print(f"{total} findings written to {args.output} ({args.format})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
