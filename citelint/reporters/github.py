@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
+from citelint.reporters.stream import Stream, write_all
 from citelint.runner import FileResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -17,12 +18,17 @@ def _prop(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def report(results: list[FileResult], out: TextIO, options: dict) -> None:
-    for r in results:
+class Github(Stream):
+    def add(self, r: Any) -> None:
+        path = _prop(r.path or "-")
         for f in r.findings:
             level = _LEVEL[str(f.severity)]
-            out.write(
-                f"::{level} file={_prop(r.path or '-')},line={f.line},col={f.column},"
+            self.out.write(
+                f"::{level} file={path},line={f.line},col={f.column},"
                 f"endLine={f.end_line},endColumn={f.end_column},"
                 f"title={_prop(f.code + ' ' + f.name)}::{_data(f.message)}\n"
             )
+
+
+def report(results: list[FileResult], out: TextIO, options: dict) -> None:
+    write_all("github", results, out, options)

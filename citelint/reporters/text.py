@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from citelint.reporters.summary import summarize
+from citelint.reporters.stream import Stream, Tally, write_all
 from citelint.runner import FileResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -77,41 +77,34 @@ class _Console(Console):
         raise BrokenPipeError
 
 
-def fix_counts(results: list[FileResult], unsafe: bool) -> tuple[int, int]:
+def fix_counts(results: list[FileResult] | Tally, unsafe: bool) -> tuple[int, int]:
     """(findings fixable with the current setting, findings with only an unsafe fix that
     ``--unsafe-fixes`` would enable)."""
-    fixable = hidden = 0
-    for r in results:
-        for f in r.findings:
-            if f.fix is None:
-                continue
-            if f.fix.applicability == "safe" or unsafe:
-                fixable += 1
-            else:
-                hidden += 1
-    return fixable, hidden
+    tally = Tally.of(results)
+    if unsafe:
+        return tally.safe_fixes + tally.unsafe_fixes, 0
+    return tally.safe_fixes, tally.unsafe_fixes
 
 
-def fix_note(results: list[FileResult], unsafe: bool) -> str:
+def fix_note(results: list[FileResult] | Tally, unsafe: bool) -> str:
     """ " 3 fixable with --fix." and the unsafe fixes it leaves out, ruff style."""
-    fixable, hidden = fix_counts(results, unsafe)
+    tally = Tally.of(results)
+    fixable, hidden = fix_counts(tally, unsafe)
     fixes = "hidden fix" if hidden == 1 else "hidden fixes"
     more = f" ({hidden} {fixes} can be enabled with --unsafe-fixes)" if hidden else ""
     if fixable:
-        uses_unsafe = unsafe and any(
-            f.fix is not None and f.fix.applicability != "safe" for r in results for f in r.findings
-        )
-        flag = "--fix --unsafe-fixes" if uses_unsafe else "--fix"
+        flag = "--fix --unsafe-fixes" if unsafe and tally.unsafe_fixes else "--fix"
         return f" {fixable} fixable with {flag}{more}."
     if hidden:
         return f" No fixes available{more}."
     return ""
 
 
-def summary_line(results: list[FileResult], options: dict) -> str | None:
+def summary_line(results: list[FileResult] | Tally, options: dict) -> str | None:
     """The last line of the report; None when there is nothing to say (``--quiet``)."""
-    s = summarize(results)
-    failed = sum(1 for r in results if r.error is not None)
+    tally = Tally.of(results)
+    s = tally.summary()
+    failed = tally.failed
     failed_note = f"{_plural(failed, 'input')} could not be checked." if failed else ""
     if s["findings"]:
         parts = [
@@ -122,10 +115,10 @@ def summary_line(results: list[FileResult], options: dict) -> str | None:
         ]
         line = (
             f"Found {_plural(s['findings'], 'problem')} ({', '.join(parts)}) "
-            f"in {_plural(sum(1 for r in results if r.findings), 'file')}."
+            f"in {_plural(tally.with_findings, 'file')}."
         )
         if options.get("fix_hint", True):
-            line += fix_note(results, bool(options.get("unsafe_fixes")))
+            line += fix_note(tally, bool(options.get("unsafe_fixes")))
         return line + (" " + failed_note if failed_note else "")
     if options.get("quiet"):
         return None
@@ -136,24 +129,31 @@ def summary_line(results: list[FileResult], options: dict) -> str | None:
     return f"Nothing checked: {failed_note}"
 
 
-def report(results: list[FileResult], out: TextIO, options: dict) -> None:
-    color = options.get("color")
-    tty = out.isatty()
-    no_color = color is False or (color is None and bool(os.environ.get("NO_COLOR")))
-    console = _Console(
-        file=out,
-        force_terminal=color if color is not None else None,
-        no_color=no_color,
-        color_system=None if no_color else "auto",
-        width=None if tty else 10_000,
-        highlight=False,
-        soft_wrap=True,
-    )
-    # on a terminal snippets fit its width; piped output keeps the fixed window
-    room = _terminal_width(out, console.width) - _GUTTER if tty else None
-    for r in results:
+class TextStream(Stream):
+    """Each file's findings as it comes, the summary line at the end (unless the
+    option ``summary`` is False)."""
+
+    def __init__(self, out: TextIO, options: dict) -> None:
+        super().__init__(out, options)
+        color = options.get("color")
+        tty = out.isatty()
+        no_color = color is False or (color is None and bool(os.environ.get("NO_COLOR")))
+        self.console = _Console(
+            file=out,
+            force_terminal=color if color is not None else None,
+            no_color=no_color,
+            color_system=None if no_color else "auto",
+            width=None if tty else 10_000,
+            highlight=False,
+            soft_wrap=True,
+        )
+        # on a terminal snippets fit its width; piped output keeps the fixed window
+        self.room = _terminal_width(out, self.console.width) - _GUTTER if tty else None
+
+    def add(self, r: FileResult) -> None:
         if not r.findings:
-            continue
+            return
+        console, room = self.console, self.room
         console.print(Text(r.path or "-", style="bold underline"))
         for f in r.findings:
             sev = str(f.severity)
@@ -180,9 +180,16 @@ def report(results: list[FileResult], out: TextIO, options: dict) -> None:
                 caret.append(" " * start + "^" * width, style=_STYLE[sev])
                 console.print(caret)
         console.print()
-    line = summary_line(results, options)
-    if line is not None:
-        console.print(line)
+
+    def close(self, tally: Tally) -> None:
+        if self.options.get("summary", True):
+            line = summary_line(tally, self.options)
+            if line is not None:
+                self.console.print(line)
+
+
+def report(results: list[FileResult], out: TextIO, options: dict) -> None:
+    write_all("text", results, out, options)
 
 
 def _terminal_width(out: TextIO, fallback: int) -> int:
