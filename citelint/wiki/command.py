@@ -1,0 +1,314 @@
+"""``citelint page TITLE… --wiki https://en.wikipedia.org/w/api.php``: lint live pages.
+
+Pages are fetched through the MediaWiki Action API (see :mod:`citelint.wiki.api`),
+linted with the same rules, configuration and report formats as files, and named
+``Title@revid`` in reports. For every REF001 (a named ref used but never defined) the
+page's history is searched, newest first, for the last definition of the name, and
+files given with ``--rescue-from`` after that; a definition found becomes an unsafe fix
+(see :mod:`citelint.rescue`).
+
+Exit codes as for ``citelint check``: 0 clean, 1 findings, 2 usage or input error (a
+missing page is reported in one line and the other pages are still linted).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from citelint.config import ConfigError
+from citelint.config import load as load_config
+from citelint.document import Document
+from citelint.finding import Severity
+from citelint.registry import RegistryError
+from citelint.reporters import FORMATS
+from citelint.reporters import get as get_reporter
+from citelint.rescue import Source, Sources, read_sources, with_rescue
+from citelint.runner import FileResult, RuleCrash, fails, lint_document
+from citelint.wiki.api import Page, WikiClient, WikiError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    click.echo(f"citelint: {message}", err=True)
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    if not values:
+        return None
+    return [p.strip() for v in values for p in v.split(",") if p.strip()]
+
+
+def read_titles(path: str) -> list[str]:
+    """One title a line; blank lines and lines starting with ``#`` are skipped."""
+    if path == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise click.UsageError(
+                f"--titles-from {path}: {getattr(exc, 'strerror', exc)}"
+            ) from None
+    titles = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            titles.append(line)
+    return titles
+
+
+def save_name(page: Page, by_revision: bool) -> str:
+    """The file name ``--save`` gives a page: its title (``/`` as ``%2F``), plus
+    ``@revid`` when it was asked for by revision."""
+    name = (page.title or page.requested).replace("%", "%25").replace("/", "%2F")
+    if by_revision:
+        name += f"@{page.revid}"
+    return name + ".wiki"
+
+
+def history_sources(client: WikiClient, page: Page, limit: int) -> Iterator[Source]:
+    """The page's older revisions, newest first (fetched only when needed)."""
+    if limit <= 0 or page.title is None:
+        return
+    for rev in client.history(page.title, limit=limit + 1, start_id=page.revid):
+        if rev.revid == page.revid:
+            continue
+        yield Source(f"{page.title}@{rev.revid}", rev.text, rev.timestamp)
+
+
+@click.command("page")
+@click.argument("titles", nargs=-1)
+@click.option(
+    "--wiki",
+    "api_url",
+    envvar="CITELINT_WIKI",
+    required=True,
+    help="The wiki's api.php, e.g. https://en.wikipedia.org/w/api.php (env CITELINT_WIKI).",
+)
+@click.option(
+    "--revision", "revisions", multiple=True, type=int, help="Lint this revision id (repeatable)."
+)
+@click.option(
+    "--titles-from",
+    "titles_from",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Read titles from a file, one a line ('-': stdin).",
+)
+@click.option(
+    "--save",
+    "save_dir",
+    type=click.Path(file_okay=False),
+    help="Keep the fetched wikitext in this folder (Title.wiki).",
+)
+@click.option(
+    "--rescue-from",
+    "rescue_from",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Files or folders to look for the lost definitions of undefined named refs in.",
+)
+@click.option(
+    "--history",
+    "history",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="Older revisions searched for lost ref definitions (0: none).",
+)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(min=1, max=16),
+    default=4,
+    show_default=True,
+    help="API requests in flight at once.",
+)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format."
+)
+@click.option("--select", multiple=True, help="Rules to run: codes, prefixes or names.")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no findings.")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use."
+)
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the fixes (unsafe ones too with --unsafe-fixes) as a diff; change nothing.",
+)
+@click.option("--unsafe-fixes", is_flag=True, help="With --diff, show unsafe fixes too.")
+def page(
+    titles: tuple[str, ...],
+    api_url: str,
+    revisions: tuple[int, ...],
+    titles_from: str | None,
+    save_dir: str | None,
+    rescue_from: tuple[str, ...],
+    history: int,
+    concurrency: int,
+    fmt: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    quiet: bool,
+    config_path: str | None,
+    isolated: bool,
+    color: bool | None,
+    output: str | None,
+    diff: bool,
+    unsafe_fixes: bool,
+) -> None:
+    """Fetch pages from a MediaWiki wiki and lint their wikitext.
+
+    \b
+      citelint page "Fall of Damascus" --wiki https://en.wikipedia.org/w/api.php
+      citelint page --revision 1262000000 --wiki …
+      citelint page --titles-from titles.txt --save pages/ --wiki …
+    """
+    all_titles = list(titles)
+    if titles_from:
+        all_titles += read_titles(titles_from)
+    if not all_titles and not revisions:
+        _err("no page given; try 'citelint page TITLE --wiki URL' (see --help)")
+        sys.exit(EXIT_ERROR)
+    try:
+        cfg = load_config(config_path, isolated).with_overrides(
+            select=_split(select),
+            extend_select=_split(extend_select),
+            ignore=_split(ignore),
+            fail_on=Severity.parse(fail_on) if fail_on else None,
+        )
+        codes = cfg.enabled_codes()
+        rules = cfg.instantiate(codes)
+        files = read_sources(rescue_from) if rescue_from else None
+    except (ConfigError, RegistryError, ValueError) as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+
+    results: list[FileResult] = []
+    fixed_any = 0
+    try:
+        client = WikiClient(api_url, concurrency=concurrency)
+    except WikiError as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    with client:
+        try:
+            pages = [(p, False) for p in client.pages(all_titles)]
+            pages += [(p, True) for p in client.revisions(revisions)]
+        except WikiError as exc:
+            _err(str(exc))
+            sys.exit(EXIT_ERROR)
+        for pg, by_revision in pages:
+            if pg.error is not None:
+                where = f"revision {pg.requested}" if by_revision else pg.requested
+                results.append(FileResult(where, error=pg.error))
+                continue
+            if pg.redirected_from and not quiet:
+                _err(f"{pg.requested}: redirects to {pg.title}")
+            assert pg.text is not None
+            if save_dir:
+                folder = Path(save_dir)
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    (folder / save_name(pg, by_revision)).write_text(pg.text, encoding="utf-8")
+                except OSError as exc:
+                    results.append(FileResult(pg.label, error=f"cannot save to {save_dir}: {exc}"))
+                    continue
+            chain = []
+            if history and "REF001" in codes:
+                chain.append(Sources(history_sources(client, pg, history), ordered=True))
+            if files is not None:
+                chain.append(files)
+            doc = Document(pg.text, path=pg.label, title=pg.title)
+            page_rules = with_rescue(rules, chain)
+            try:
+                if diff:
+                    from citelint.fixes import fix_document, unified_diff
+
+                    fixed, findings, applied = fix_document(doc, cfg, page_rules, unsafe_fixes)
+                    if applied:
+                        fixed_any += applied
+                        click.echo(unified_diff(pg.label, pg.text, fixed), nl=False)
+                else:
+                    findings = lint_document(doc, cfg, page_rules)
+            except WikiError as exc:  # the history could not be read
+                results.append(FileResult(pg.label, error=str(exc)))
+                continue
+            except RuleCrash as exc:
+                results.append(FileResult(pg.label, error=f"internal error: {exc}"))
+                continue
+            except RecursionError:
+                results.append(FileResult(pg.label, error="nesting too deep to parse"))
+                continue
+            results.append(FileResult(pg.label, findings, title=pg.title))
+
+    had_error = any(r.error is not None for r in results)
+    for r in results:
+        if r.error is not None:
+            _err(f"{r.path}: {r.error}")
+    if diff:
+        if fixed_any:
+            _err(f"Would fix {fixed_any} problem{'' if fixed_any == 1 else 's'}.")
+        sys.exit(EXIT_ERROR if had_error else EXIT_FINDINGS if fixed_any else EXIT_OK)
+    _report(results, fmt, output, color, quiet, unsafe_fixes)
+    if had_error:
+        sys.exit(EXIT_ERROR)
+    if not exit_zero and any(fails(r.findings, cfg.fail_on) for r in results if r.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+def _report(
+    results: list[FileResult],
+    fmt: str | None,
+    output: str | None,
+    color: bool | None,
+    quiet: bool,
+    unsafe_fixes: bool,
+) -> None:
+    shown = [r for r in results if r.error is None]
+    if quiet and fmt in (None, "text", "concise") and not any(r.findings for r in shown):
+        return
+    out: Any = sys.stdout
+    if output:
+        try:
+            out = open(output, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            _err(f"cannot write the report to {output}: {exc.strerror or exc}")
+            sys.exit(EXIT_ERROR)
+    try:
+        options = {
+            "color": color if not output else False,
+            "quiet": quiet,
+            "unsafe_fixes": unsafe_fixes,
+            "fix_hint": False,
+        }
+        get_reporter(fmt or "text")(results, out, options)
+        out.flush()
+    finally:
+        if output:
+            out.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    page()
