@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+import click
+
 from citelint.config import Config, ConfigError
 from citelint.document import Document
 from citelint.finding import Edit, Fix, Problem
@@ -225,3 +227,14 @@ def rescuing(paths: Iterable[str]) -> Callable[[Config], Config]:
         return RescueConfig(**fields, rescue=[sources])
 
     return finish
+
+
+#: ``--rescue-from PATHS`` for ``citelint check`` and ``citelint page``.
+rescue_option = click.option(
+    "--rescue-from",
+    "rescue_from",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Files or folders (other revisions, other articles) to restore the lost "
+    "definitions of undefined named refs from, as unsafe fixes.",
+)

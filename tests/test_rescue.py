@@ -156,3 +156,33 @@ def test_a_name_defined_too_late_is_not_rescued() -> None:
 def test_unreadable_rescue_source_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"^--rescue-from .*nope\.wiki: "):
         read_sources([str(tmp_path / "nope.wiki")])
+
+
+def _check_has_rescue() -> bool:
+    from citelint.cli import main
+
+    return any(p.name == "rescue_from" for p in main.commands["check"].params)
+
+
+@needs_shared(SEED003)
+@pytest.mark.skipif(not _check_has_rescue(), reason="citelint check has no --rescue-from yet")
+def test_check_rescue_from_end_to_end(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from citelint.cli import main
+
+    seed = SEED003.read_text(encoding="utf-8")
+    page = tmp_path / "page.wiki"
+    page.write_text(lost_definition(seed), encoding="utf-8")
+    args = ["check", "--rescue-from", str(SEED003), "--select", "REF001"]
+    result = CliRunner().invoke(main, [*args, "-f", "concise", str(page)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f'{page}:64:3377: REF001 The named ref "ap-assad-fled" is used but never defined; '
+        f"its definition was found in {SEED003}:64"
+    )
+    result = CliRunner().invoke(main, [*args, "--fix", "--unsafe-fixes", str(page)])
+    assert (result.exit_code, result.stderr) == (0, "citelint: Fixed 1 problem.\n")
+    assert page.read_text(encoding="utf-8") == seed
+    result = CliRunner().invoke(main, ["check", "--rescue-from", str(tmp_path / "no"), str(page)])
+    assert result.exit_code == 2

@@ -1,5 +1,5 @@
-"""Live wikis: fetch wikitext through the MediaWiki Action API (``citelint page``)."""
+"""Live wikis: fetch wikitext through the MediaWiki Action API (``citelint page``).
 
-from citelint.wiki.api import Page, Revision, WikiClient, WikiError
-
-__all__ = ["Page", "Revision", "WikiClient", "WikiError"]
+:mod:`citelint.wiki.api` holds the client (:class:`~citelint.wiki.api.WikiClient`),
+:mod:`citelint.wiki.command` the ``page`` command; httpx is imported only by the client.
+"""

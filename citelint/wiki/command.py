@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -27,9 +27,11 @@ from citelint.finding import Severity
 from citelint.registry import RegistryError
 from citelint.reporters import FORMATS
 from citelint.reporters import get as get_reporter
-from citelint.rescue import Source, Sources, read_sources, with_rescue
+from citelint.rescue import Source, Sources, read_sources, rescue_option, with_rescue
 from citelint.runner import FileResult, RuleCrash, fails, lint_document
-from citelint.wiki.api import Page, WikiClient, WikiError
+
+if TYPE_CHECKING:  # httpx is imported only when a page is fetched
+    from citelint.wiki.api import Page, WikiClient
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -106,13 +108,7 @@ def history_sources(client: WikiClient, page: Page, limit: int) -> Iterator[Sour
     type=click.Path(file_okay=False),
     help="Keep the fetched wikitext in this folder (Title.wiki).",
 )
-@click.option(
-    "--rescue-from",
-    "rescue_from",
-    multiple=True,
-    type=click.Path(exists=True),
-    help="Files or folders to look for the lost definitions of undefined named refs in.",
-)
+@rescue_option
 @click.option(
     "--history",
     "history",
@@ -203,6 +199,8 @@ def page(
     except (ConfigError, RegistryError, ValueError) as exc:
         _err(str(exc))
         sys.exit(EXIT_ERROR)
+
+    from citelint.wiki.api import WikiClient, WikiError
 
     results: list[FileResult] = []
     fixed_any = 0
