@@ -74,14 +74,22 @@ def save_name(page: Page, by_revision: bool) -> str:
     return name + ".wiki"
 
 
-def history_sources(client: WikiClient, page: Page, limit: int) -> Iterator[Source]:
-    """The page's older revisions, newest first (fetched only when needed)."""
+def history_sources(
+    client: WikiClient, page: Page, limit: int, notes: list[str]
+) -> Iterator[Source]:
+    """The page's older revisions, newest first (fetched only when needed). When the
+    history cannot be read, the search ends there and ``notes`` says why."""
+    from citelint.wiki.api import WikiError
+
     if limit <= 0 or page.title is None:
         return
-    for rev in client.history(page.title, limit=limit + 1, start_id=page.revid):
-        if rev.revid == page.revid:
-            continue
-        yield Source(f"{page.title}@{rev.revid}", rev.text, rev.timestamp)
+    try:
+        for rev in client.history(page.title, limit=limit + 1, start_id=page.revid):
+            if rev.revid == page.revid:
+                continue
+            yield Source(f"{page.title}@{rev.revid}", rev.text, rev.timestamp)
+    except WikiError as exc:
+        notes.append(f"{page.label}: the history was not searched for lost refs: {exc}")
 
 
 @click.command("page")
@@ -203,6 +211,7 @@ def page(
     from citelint.wiki.api import WikiClient, WikiError
 
     results: list[FileResult] = []
+    notes: list[str] = []
     fixed_any = 0
     try:
         client = WikiClient(api_url, concurrency=concurrency)
@@ -234,7 +243,7 @@ def page(
                     continue
             chain = []
             if history and "REF001" in codes:
-                chain.append(Sources(history_sources(client, pg, history), ordered=True))
+                chain.append(Sources(history_sources(client, pg, history, notes), ordered=True))
             if files is not None:
                 chain.append(files)
             doc = Document(pg.text, path=pg.label, title=pg.title)
@@ -249,9 +258,6 @@ def page(
                         click.echo(unified_diff(pg.label, pg.text, fixed), nl=False)
                 else:
                     findings = lint_document(doc, cfg, page_rules)
-            except WikiError as exc:  # the history could not be read
-                results.append(FileResult(pg.label, error=str(exc)))
-                continue
             except RuleCrash as exc:
                 results.append(FileResult(pg.label, error=f"internal error: {exc}"))
                 continue
@@ -261,6 +267,8 @@ def page(
             results.append(FileResult(pg.label, findings, title=pg.title))
 
     had_error = any(r.error is not None for r in results)
+    for note in notes:
+        _err(note)
     for r in results:
         if r.error is not None:
             _err(f"{r.path}: {r.error}")

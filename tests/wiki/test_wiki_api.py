@@ -128,3 +128,30 @@ def test_batches_keep_order_and_concurrency_is_bounded() -> None:
     assert [p.title for p in pages] == [*titles, "T3"]
     assert sorted(state["batches"]) == [30, 50, 50, 50, 50]
     assert state["peak"] == 2
+
+
+def test_page_command_when_the_history_cannot_be_read(httpserver) -> None:
+    from click.testing import CliRunner
+
+    from citelint.wiki.command import page
+
+    def handler(request: Request) -> Response:
+        form = parse_qs(request.get_data(as_text=True))
+        if "rvdir" in form:  # the history request
+            return Response("forbidden", status=403)
+        body = _answer(["P"])
+        body["query"]["pages"][0]["revisions"][0]["slots"]["main"]["content"] = (
+            'A.<ref name="x"/>\n{{reflist}}'
+        )
+        return Response(json.dumps(body), content_type="application/json")
+
+    httpserver.expect_request("/api.php").respond_with_handler(handler)
+    api = httpserver.url_for("/api.php")
+    result = CliRunner().invoke(page, ["P", "--wiki", api, "--select", "REF001", "-f", "concise"])
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        1,
+        'P@100:1:3: REF001 The named ref "x" is used but never defined',
+    )
+    assert result.stderr == (
+        f"citelint: P@100: the history was not searched for lost refs: {api} answered HTTP 403\n"
+    )

@@ -237,6 +237,11 @@ def test_redirect_is_followed(wiki: Wiki) -> None:
     code, out, err = run("Damascus fall", "--wiki", wiki.api, "--select", "REF001", "-f", "json")
     assert (code, err) == (1, "citelint: Damascus fall: redirects to Fall of Damascus\n")
     assert [f["path"] for f in json.loads(out)["files"]] == [f"Fall of Damascus@{wiki.broken}"]
+    # a title is normalised as MediaWiki does (first letter, underscores): no redirect
+    code, out, err = run("fall_of_Damascus", "--wiki", wiki.api, "--select", "REF001", "-f", "json")
+    assert (code, err) == (1, "")
+    [file] = json.loads(out)["files"]
+    assert (file["path"], file["title"]) == (f"Fall of Damascus@{wiki.broken}", "Fall of Damascus")
 
 
 def test_missing_page_is_an_input_error_and_the_others_are_linted(wiki: Wiki) -> None:
