@@ -31,10 +31,7 @@ SKIP_DIRS = frozenset(
     }
 )
 
-DUMP_MESSAGE = (
-    "looks like a MediaWiki XML dump; dump input is not supported yet "
-    "(`citelint dump` is planned, see issue 8)"
-)
+DUMP_MESSAGE = "is a MediaWiki XML dump: lint it with 'citelint dump'"
 _DUMP_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz", ".xml.xz", ".xml.7z", ".xml.zst")
 _XML_DECL = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<mediawiki\b", re.S

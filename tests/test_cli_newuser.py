@@ -25,7 +25,6 @@ from click.testing import CliRunner
 from citelint.cli import main
 from citelint.reporters import FORMATS
 from citelint.rule import Rule
-from citelint.sources import DUMP_MESSAGE
 
 BROKEN = 'A<ref name="a"/>.\n\n{{reflist}}\n'  # REF001 (error), REF012 (warning, safe fix)
 CLEAN = "A.<ref>Source.</ref>\n\n{{reflist}}\n"
@@ -599,9 +598,7 @@ DUMP = (
 
 
 def dump_message(path: str) -> str:
-    if "dump" in main.commands:
-        return f"is a MediaWiki XML dump: lint it with 'citelint dump {path}'"
-    return DUMP_MESSAGE
+    return f"is a MediaWiki XML dump: lint it with 'citelint dump {path}'"
 
 
 @pytest.mark.parametrize(
@@ -628,6 +625,20 @@ def test_xml_dump_on_stdin_is_refused() -> None:
     assert r.exit_code == 2
     assert r.stderr == f"citelint: -: {dump_message('-')}\n"
     assert r.stdout == "Nothing checked: 1 input could not be checked.\n"
+
+
+def test_the_refused_dump_is_linted_by_citelint_dump(tmp_path: Path) -> None:
+    (tmp_path / "pages.xml").write_text(DUMP.replace("Hi.", "Hi.&lt;ref name=&quot;x&quot;/&gt;"))
+    r = run(
+        ["dump", "--isolated", "-j", "1", "-f", "concise", "-q", str(tmp_path / "pages.xml")],
+        isolated=False,
+    )
+    assert r.exit_code == 1
+    assert r.stdout == (
+        'A:1:4: REF001 The named ref "x" is used but never defined\n'
+        "A:1:4: REF010 The article has refs but no reference list "
+        "(add == References == with {{reflist}})\n"
+    )
 
 
 def test_wikitext_mentioning_mediawiki_is_not_a_dump() -> None:
