@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -146,6 +148,15 @@ def main() -> None:
     type=click.Path(dir_okay=False),
     help="Record the current findings as the baseline and exit 0.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Lint in this many worker processes (0: all cores); output order is unchanged. "
+    "--fix, --diff and --check-links run in one process.",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
@@ -170,6 +181,7 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    jobs: int,
     link_flags: dict[str, Any],
 ) -> None:
     """Lint wikitext files, folders or '-' (stdin)."""
@@ -214,8 +226,47 @@ def check(
     fixing = (
         FixMode(write=fix and not diff, diff=diff, unsafe=unsafe_fixes) if fix or diff else None
     )
+    if jobs == 0:
+        from citelint.parallel import default_jobs
+
+        jobs = default_jobs()
+    if not (write_baseline_path or statistics or diff):
+        known = None
+        if baseline_path:
+            try:
+                known = baseline.load(Path(baseline_path))
+            except baseline.BaselineError as exc:
+                _err(str(exc))
+                sys.exit(EXIT_ERROR)
+        options: dict[str, Any] = {
+            "color": color if not output else False,
+            "quiet": quiet,
+            "unsafe_fixes": unsafe_fixes,
+            "fix_hint": fixing is None,
+        }
+        code = _stream_report(
+            iter_results(
+                list(paths),
+                config,
+                stdin_filename,
+                fixing,
+                links,
+                finder,
+                jobs,
+                keep_source=(fmt or "text") == "text",
+            ),
+            fmt or "text",
+            options,
+            output,
+            known,
+            finder,
+            fixing,
+        )
+        if exit_zero and code == EXIT_FINDINGS:
+            code = EXIT_OK
+        sys.exit(code)
     try:
-        results = lint_paths(list(paths), config, stdin_filename, fixing, links, finder)
+        results = lint_paths(list(paths), config, stdin_filename, fixing, links, finder, jobs)
     except (ConfigError, RegistryError) as exc:  # a config file found beside an input
         _err(str(exc))
         sys.exit(EXIT_ERROR)
@@ -279,6 +330,86 @@ def check(
     sys.exit(EXIT_OK)
 
 
+def _stream_report(
+    results: Iterator[FileResult],
+    fmt: str,
+    options: dict[str, Any],
+    output: str | None,
+    known: Any,
+    finder: ConfigFinder,
+    fixing: FixMode | None,
+) -> int:
+    """Write each result as it comes (nothing is kept but counts); the exit code."""
+    from citelint.reporters.stream import Tally, open_stream
+
+    out: Any = sys.stdout
+    if output:
+        try:
+            out = open(output, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            _err(f"cannot write the report to {output}: {exc.strerror or exc}")
+            return EXIT_ERROR
+    remaining = Counter(known) if known is not None else None
+    hidden = 0
+    errors: list[str] = []
+    failed = False
+    writing = True
+    tally = Tally()
+    try:
+        try:
+            stream = open_stream(fmt, out, options)
+        except BrokenPipeError:
+            _stdout_closed()
+            writing = False
+        try:
+            for r in results:
+                if r.error is not None:
+                    errors.append(f"{r.path}: {r.error}")
+                if remaining is not None and r.findings:
+                    kept = []
+                    for f in r.findings:
+                        key = (r.path, f.code, f.fingerprint)
+                        if remaining[key] > 0:
+                            remaining[key] -= 1
+                            hidden += 1
+                        else:
+                            kept.append(f)
+                    r.findings = kept
+                if r.findings and fails(r.findings, finder.for_path(r.path).fail_on):
+                    failed = True
+                tally.add(r)
+                if writing:
+                    try:
+                        stream.add(r)
+                    except BrokenPipeError:
+                        # the reader has seen enough; the exit code still tells all
+                        _stdout_closed()
+                        writing = False
+        except (ConfigError, RegistryError) as exc:  # a config file found beside an input
+            _err(str(exc))
+            return EXIT_ERROR
+        if writing:
+            stream.close(tally)
+            out.flush()
+    except BrokenPipeError:
+        _stdout_closed()
+    except OSError as exc:
+        _err(f"cannot write the report to {output or 'standard output'}: {exc.strerror or exc}")
+        return EXIT_ERROR
+    finally:
+        if output:
+            out.close()
+    if fixing is not None and fixing.applied:
+        _err(f"Fixed {fixing.applied} problem{'' if fixing.applied == 1 else 's'}.")
+    for message in errors:
+        _err(message)
+    if hidden and not options.get("quiet"):
+        _err(f"{hidden} finding{'' if hidden == 1 else 's'} hidden by the baseline.")
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
 def _check_writable(output: str) -> None:
     """Refuse an ``-o`` path that cannot be written before linting anything."""
     target = Path(output)
@@ -311,43 +442,128 @@ def lint_paths(
     fixing: FixMode | None = None,
     links: LinkSettings | None = None,
     finder: ConfigFinder | None = None,
+    jobs: int = 1,
 ) -> list[FileResult]:
-    """Lint every input; an unreadable input becomes a result with an error.
+    """Every result of :func:`iter_results`, as a list."""
+    return list(iter_results(paths, config, stdin_filename, fixing, links, finder, jobs))
+
+
+def iter_results(
+    paths: list[str],
+    config: Config,
+    stdin_filename: str | None = None,
+    fixing: FixMode | None = None,
+    links: LinkSettings | None = None,
+    finder: ConfigFinder | None = None,
+    jobs: int = 1,
+    keep_source: bool = True,
+) -> Iterator[FileResult]:
+    """Lint every input, yielding results in input order as they are ready; an
+    unreadable input becomes a result with an error.
 
     With ``finder`` each file gets the configuration nearest to it (else ``config``).
     With ``links`` (``--check-links``) every document is parsed first, the URLs of all
-    of them are checked once, and then the rules run (see citelint.links.phase)."""
-    results: list[FileResult] = []
+    of them are checked once, and then the rules run (see citelint.links.phase).
+    With ``jobs`` > 1 (and neither fixes nor links) files are read and linted in worker
+    processes; ``keep_source`` False drops the copies of source lines that only the text
+    format shows."""
     rules_for: dict[tuple[int, tuple[str, ...]], list] = {}
-    pending: list[tuple[int, Document, list, Config]] = []
+    keys: dict[tuple[int, tuple[str, ...]], int] = {}
 
     def config_for(path: str | None) -> Config:
         return finder.for_path(path) if finder is not None else config
 
-    for raw in paths:
-        walk = config_for(raw)
-        for item in expand([raw], walk.extensions, walk.is_excluded):
-            if isinstance(item, tuple):
-                item = read_path(item[1], item[0])
-            if isinstance(item, InputError):
-                results.append(FileResult(item.path, error=_input_message(item)))
-                continue
-            doc = item
-            if doc.path == "-" and stdin_filename:
-                doc.path = stdin_filename
-            cfg = config_for(doc.path)
-            codes = tuple(cfg.enabled_codes(doc.path))
-            rules = rules_for.get((id(cfg), codes))
-            if rules is None:
-                rules = rules_for[(id(cfg), codes)] = cfg.instantiate(list(codes))
-            if links is not None:
-                pending.append((len(results), doc, rules, cfg))
-                results.append(FileResult(doc.path, title=doc.title))
-                continue
-            results.append(lint_one(doc, cfg, rules, fixing))
+    def items() -> Iterator[tuple[Any, ...]]:
+        """("error", result) | ("doc", document, config, codes) | ("file", display, path,
+        config, codes), in input order."""
+        for raw in paths:
+            walk = config_for(raw)
+            for item in expand([raw], walk.extensions, walk.is_excluded):
+                if isinstance(item, InputError):
+                    yield ("error", FileResult(item.path, error=_input_message(item)))
+                    continue
+                if isinstance(item, tuple):
+                    cfg = config_for(item[0])
+                    yield ("file", item[0], item[1], cfg, tuple(cfg.enabled_codes(item[0])))
+                    continue
+                if item.path == "-" and stdin_filename:
+                    item.path = stdin_filename
+                cfg = config_for(item.path)
+                yield ("doc", item, cfg, tuple(cfg.enabled_codes(item.path)))
+
+    def rules(cfg: Config, codes: tuple[str, ...]) -> list:
+        found = rules_for.get((id(cfg), codes))
+        if found is None:
+            found = rules_for[(id(cfg), codes)] = cfg.instantiate(list(codes))
+        return found
+
+    if jobs > 1 and fixing is None and links is None:
+        from citelint.parallel import ordered_map
+
+        def tasks() -> Iterator[tuple[Any, ...]]:
+            for item in items():
+                if item[0] == "error":
+                    yield item
+                    continue
+                cfg, codes = item[-2], item[-1]
+                key = keys.setdefault((id(cfg), codes), len(keys))
+                yield (*item[:-2], key, cfg, codes, keep_source)
+
+        yield from ordered_map(_lint_task, tasks(), jobs)
+        return
+
+    results: list[FileResult] = []
+    pending: list[tuple[int, Document, list, Config]] = []
+    for item in items():
+        if item[0] == "error":
+            result = item[1]
+        else:
+            doc = item[1] if item[0] == "doc" else read_path(item[2], item[1])
+            if isinstance(doc, InputError):
+                result = FileResult(doc.path, error=_input_message(doc))
+            elif links is not None:
+                pending.append((len(results), doc, rules(item[-2], item[-1]), item[-2]))
+                result = FileResult(doc.path, title=doc.title)
+            else:
+                result = lint_one(doc, item[-2], rules(item[-2], item[-1]), fixing)
+        if links is not None:
+            results.append(result)
+        else:
+            if not keep_source:
+                _drop_source(result)
+            yield result
     if links is not None:
         _lint_with_links(results, pending, fixing, links)
-    return results
+        yield from results
+
+
+def _drop_source(result: FileResult) -> None:
+    for f in result.findings:
+        f.source_line = ""
+
+
+#: rules built in this worker process, by the key the parent gave their configuration
+_WORKER_RULES: dict[int, list] = {}
+
+
+def _lint_task(task: tuple[Any, ...]) -> FileResult:
+    """One file or document, in a worker process (``check --jobs``)."""
+    if task[0] == "error":
+        return task[1]
+    key, cfg, codes, keep_source = task[-4:]
+    if task[0] == "file":
+        doc = read_path(task[2], task[1])
+        if isinstance(doc, InputError):
+            return FileResult(doc.path, error=_input_message(doc))
+    else:
+        doc = task[1]
+    rules = _WORKER_RULES.get(key)
+    if rules is None:
+        rules = _WORKER_RULES[key] = cfg.instantiate(list(codes))
+    result = lint_one(doc, cfg, rules, None)
+    if not keep_source:
+        _drop_source(result)
+    return result
 
 
 def _input_message(error: InputError) -> str:

@@ -1,0 +1,76 @@
+"""``citelint check --jobs N``: files linted in worker processes, output unchanged.
+
+The output (every format), the messages and the exit code of ``--jobs 2`` are byte for
+byte those of ``--jobs 1``: results are written in input order.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from citelint.reporters import FORMATS
+
+BAD = 'Hi.<ref name="x"/>\n'
+CITE = "Text.<ref>{{cite web|title=T|url=example.com}}</ref>\n\n==References==\n{{reflist}}\n"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "citelint", *args],
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    (tmp_path / "drafts" / "sub").mkdir(parents=True)
+    for i in range(12):
+        text = [BAD, CITE, "Clean.\n"][i % 3]
+        (tmp_path / "drafts" / f"d{i:02}.wiki").write_text(text * (i + 1))
+    (tmp_path / "drafts" / "sub" / "z.wiki").write_text(BAD + CITE)
+    (tmp_path / "drafts" / "sub" / "latin1.wiki").write_bytes(b"caf\xe9\n")
+    (tmp_path / "drafts" / "pages.xml").write_text("<mediawiki>\n</mediawiki>\n")
+    (tmp_path / "citelint.toml").write_text(
+        'extend-select = ["REF018"]\n[per-file-ignores]\n"drafts/sub/*" = ["REF010"]\n'
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_jobs_2_output_is_byte_identical(tree: Path, fmt: str) -> None:
+    args = ["-f", fmt, "drafts/", "drafts/pages.xml", "missing.wiki"]
+    one = run("--jobs", "1", *args, cwd=tree)
+    two = run("--jobs", "2", *args, cwd=tree)
+    assert one.returncode == 2
+    assert one.stdout
+    assert (two.stdout, two.stderr, two.returncode) == (one.stdout, one.stderr, one.returncode)
+
+
+def test_jobs_2_exact_output(tree: Path) -> None:
+    r = run("--jobs", "2", "--select", "REF001", "-f", "concise", "drafts/sub", cwd=tree)
+    assert r.returncode == 2
+    assert r.stdout.decode() == (
+        'drafts/sub/z.wiki:1:4: REF001 The named ref "x" is used but never defined\n'
+    )
+    assert r.stderr.decode() == (
+        "citelint: drafts/sub/latin1.wiki: not valid UTF-8 (byte 0xe9 at offset 3)\n"
+    )
+
+
+def test_jobs_with_statistics_baseline_and_all_cores(tree: Path) -> None:
+    for extra in (["--statistics"], ["-f", "json", "--statistics"]):
+        one = run("--jobs", "1", *extra, "drafts/", cwd=tree)
+        two = run("--jobs", "0", *extra, "drafts/", cwd=tree)
+        assert (two.stdout, two.stderr, two.returncode) == (one.stdout, one.stderr, one.returncode)
+    written = run("--jobs", "2", "--write-baseline", "base.json", "drafts/", cwd=tree)
+    assert written.returncode == 2  # the unreadable file is still an input error
+    r = run("--jobs", "2", "--baseline", "base.json", "-f", "concise", "drafts/", cwd=tree)
+    assert r.stdout == b""
+    assert r.stderr.decode().endswith(" hidden by the baseline.\n")
