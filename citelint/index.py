@@ -27,6 +27,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from citelint import model
 from citelint.document import Document
+from citelint.gcpause import paused
 from citelint.guard import defuse
 from citelint.mw import normalize_attr_value, parse_attributes, tag_arg_value, template_arg_value
 from citelint.names import normalize_template_name, ref_templates
@@ -130,10 +131,12 @@ class Index:
 def build_index(doc: Document) -> Index:
     """Parse ``doc`` once and return its index."""
     source, masked = defuse(doc.text)
-    wikicode = mwparserfromhell.parse(source, skip_style_tags=True)
-    index = Index(doc, wikicode)
-    index.masked_openers = masked
-    _Walker(index).walk(wikicode, 0)
+    # the tree has no reference cycles: see citelint.gcpause
+    with paused():
+        wikicode = mwparserfromhell.parse(source, skip_style_tags=True)
+        index = Index(doc, wikicode)
+        index.masked_openers = masked
+        _Walker(index).walk(wikicode, 0)
     return index
 
 

@@ -14,6 +14,7 @@ from citelint import suppression
 from citelint.config import Config
 from citelint.document import Document
 from citelint.finding import Finding, Problem, Severity
+from citelint.gcpause import paused
 from citelint.index import Index, build_index
 from citelint.rule import Rule
 
@@ -99,10 +100,15 @@ def lint_document(
     config = config or Config()
     if rules is None:
         rules = config.instantiate(config.enabled_codes(doc.path))
-    if index is None:
-        index = prepare_index(doc)
-    findings = run_rules(index, rules)
-    sup = index.suppressions
+    # One collector pause (citelint.gcpause) for the parse and the rules, which run while
+    # the whole tree is alive. An index built here is dropped inside the pause: reference
+    # counting frees the tree at once, so the collector never walks it afterwards.
+    with paused():
+        if index is None:
+            index = prepare_index(doc)
+        findings = run_rules(index, rules)
+        sup = index.suppressions
+        del index
     if sup.file_codes is not None or sup.lines or sup.ranges:
         findings = [f for f in findings if not sup.hides(f)]
     findings.sort(key=lambda f: (f.offset, f.code, f.end_offset))
