@@ -22,6 +22,11 @@ import re
 
 #: Unclosable openers tolerated before masking; each costs one scan to the end.
 THRESHOLD = 64
+#: Characters the tokenizer may re-read because of unclosable openers (each one makes it
+#: read on to the end of the page, and again for each enclosing failed construct) before
+#: they are masked whatever their number. No article of the corpus comes near (at most
+#: 0.5 M); one page of 5 MB with an unclosed tag in its first half costs more on its own.
+SCAN_BUDGET = 2_000_000
 INERT = "\ufffc"
 
 _TOKEN = re.compile(
@@ -47,6 +52,31 @@ _VOID = frozenset(
         "param",
     ]
 )
+
+
+# "<" followed by what mwparserfromhell takes as a tag name but MediaWiki does not (tag
+# names start with a letter): "<500 g", "<0.1%", "<1135::AID-…" in a DOI. When no closing
+# "</500" follows, mwparserfromhell tries the tag, reads to the end of the page looking
+# for its end and falls back to text, as MediaWiki reads it from the start.
+_ODD_TAG = re.compile(r"<([^\sA-Za-z/!{}\[\]<>|=&'#*;:\-][^\s{}\[\]<>|=&'#*;:/\-!]*)")
+
+
+def odd_tag_openers(text: str) -> list[int]:
+    """Offsets of ``<`` + a non-letter "tag name" that no ``</name`` follows."""
+    out = []
+    lower = None
+    for m in _ODD_TAG.finditer(text):
+        if lower is None:
+            lower = text.lower()
+        if lower.find("</" + m.group(1).lower(), m.end()) == -1:
+            out.append(m.start())
+    return out
+
+
+def scan_cost(text: str, openers: list[int]) -> int:
+    """Characters the tokenizer reads again for ``openers``: each, to the end."""
+    n = len(text)
+    return sum(n - o for o in openers)
 
 
 def unclosable_openers(text: str) -> list[int]:
@@ -255,7 +285,15 @@ def defuse(text: str) -> tuple[str, int]:
     if text.count("{{") + text.count("<") + text.count("{|") < THRESHOLD:
         return text, len(opaque)
     openers = unclosable_openers(text)
-    if len(openers) < THRESHOLD:
+    if len(text) * (len(openers) + text.count("<")) > SCAN_BUDGET:  # an upper bound
+        # A big page: what the unclosable openers cost grows with the page, not with
+        # their number (a few in a 5 MB page doubled its parse).
+        more = sorted(openers + odd_tag_openers(text))
+        if scan_cost(text, more) > SCAN_BUDGET:
+            openers = more
+        elif len(openers) < THRESHOLD:
+            return text, len(opaque)
+    elif len(openers) < THRESHOLD:
         return text, len(opaque)
     chars = list(text)
     for offset in openers:

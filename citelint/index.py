@@ -28,7 +28,7 @@ from mwparserfromhell.wikicode import Wikicode
 from citelint import model
 from citelint.document import Document
 from citelint.gcpause import paused
-from citelint.guard import defuse
+from citelint.guard import INERT, defuse
 from citelint.mw import normalize_attr_value, parse_attributes, tag_arg_value, template_arg_value
 from citelint.names import normalize_template_name, ref_templates
 
@@ -154,12 +154,13 @@ class _Walker:
 
     def walk(self, code: Wikicode, pos: int) -> int:
         node_fn = self.node
+        masked = self.index.masked_openers
         for node in code.nodes:
             # plain text is most nodes: handled inline, without a call, unless it may hide
-            # markup the parser did not recognise
+            # markup the parser did not recognise (or an opener citelint.guard masked)
             if type(node) is Text:
                 value = node.value
-                if "{" not in value and "<" not in value and not self.index.masked_openers:
+                if "{" not in value and "<" not in value and (not masked or INERT not in value):
                     pos += len(value)
                     continue
             pos = node_fn(node, pos)
