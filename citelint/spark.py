@@ -186,6 +186,7 @@ def lint_dataframe(
     extend_select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     path_col: str | None = None,
+    partitions: int | None = None,
 ) -> DataFrame:
     """Lint every page of ``df`` and return its findings, one row per finding.
 
@@ -197,6 +198,9 @@ def lint_dataframe(
     :class:`citelint.config.Config`; ``select``, ``extend_select`` and ``ignore``
     replace its selection, as the command-line options do. ``path_col`` names a column
     used as each page's path, for ``per-file-ignores`` patterns (say, the title).
+    ``partitions`` repartitions the pages (round robin, a shuffle of the texts) before
+    linting: Spark splits files by bytes (128 MB by default), and linting costs about a
+    CPU-second per megabyte of wikitext, so a few big splits can leave cores idle.
 
     The result for a page is exactly ``citelint.lint_text(text, path, config)``. Nothing
     runs until an action (``write``, ``count``…) is called on the result.
@@ -229,6 +233,8 @@ def lint_dataframe(
         )
     if path_col is not None and path_col not in columns:
         raise ValueError(f"no column {path_col!r} in the DataFrame (columns: {columns})")
+    if partitions is not None and (not isinstance(partitions, int) or partitions < 1):
+        raise ValueError(f"partitions must be a positive integer, not {partitions!r}")
     cfg = _config(config, select, extend_select, ignore)
 
     selected = [*ids, text_col] + ([path_col] if path_col is not None else [])
@@ -240,7 +246,10 @@ def lint_dataframe(
         id_names=tuple(ids),
     )
     schema = findings_schema([df.schema[c] for c in ids])
-    rdd = df.select(*selected).rdd.mapPartitions(
+    pages = df.select(*selected)
+    if partitions is not None:
+        pages = pages.repartition(partitions)
+    rdd = pages.rdd.mapPartitions(
         lambda rows: _lint_partition(plan, rows), preservesPartitioning=False
     )
     return df.sparkSession.createDataFrame(rdd, schema, verifySchema=False)

@@ -18,7 +18,7 @@ column, end_line, end_column, offset, end_offset and fix (JSON), as
 
 Options: ``--format parquet|json``, ``--namespace 0`` (repeatable; ``--all-namespaces``),
 ``--include-redirects``, ``--select``/``--extend-select``/``--ignore`` (comma-separated
-codes, prefixes or names), ``--config citelint.toml``, ``--overwrite``. Run with plain
+codes, prefixes or names), ``--config citelint.toml``, ``--partitions N``, ``--overwrite``. Run with plain
 ``python`` it starts a ``local[*]`` Spark (``--master`` to choose another).
 """
 
@@ -117,10 +117,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--ignore", action="append")
     p.add_argument("--config", help="citelint.toml or pyproject.toml with [tool.citelint]")
     p.add_argument("--batch-size", type=int, default=20000, help="XML pages per Spark job")
-    p.add_argument("--partitions", type=int, help="partitions per XML batch")
+    p.add_argument(
+        "--partitions",
+        type=int,
+        help="Parquet: repartition the pages into this many partitions before linting; "
+        "XML: partitions per batch (default: Spark's default parallelism)",
+    )
     p.add_argument("--overwrite", action="store_true", help="replace OUTPUT if it exists")
     p.add_argument("--master", help="Spark master when run without spark-submit")
     return p.parse_args(argv)
+
+
+def _write(findings, mode: str, args: argparse.Namespace) -> None:
+    writer = findings.write.mode(mode).format(args.format)
+    if args.format == "json":
+        writer = writer.option("ignoreNullFields", "false")  # "fix": null, as in the contract
+    writer.save(args.output)
 
 
 def run(args: argparse.Namespace, spark) -> dict[str, int]:
@@ -144,13 +156,11 @@ def run(args: argparse.Namespace, spark) -> dict[str, int]:
             rdd = spark.sparkContext.parallelize(batch, min(slices, len(batch)))
             df = spark.createDataFrame(rdd, PAGE_SCHEMA)
             findings = lint_dataframe(df, "revision_text", ID_COLS, **options)
-            findings.write.mode(mode).format(args.format).save(args.output)
+            _write(findings, mode, args)
             mode = "append"
         if mode == first_mode:  # no page at all: still write an empty result
             empty = spark.createDataFrame([], PAGE_SCHEMA)
-            lint_dataframe(empty, "revision_text", ID_COLS, **options).write.mode(mode).format(
-                args.format
-            ).save(args.output)
+            _write(lint_dataframe(empty, "revision_text", ID_COLS, **options), mode, args)
     else:
         df = spark.read.parquet(args.input)
         if namespaces is not None and "page_namespace" in df.columns:
@@ -158,8 +168,8 @@ def run(args: argparse.Namespace, spark) -> dict[str, int]:
         if not args.include_redirects and "page_redirect_title" in df.columns:
             df = df.where(F.coalesce(F.col("page_redirect_title"), F.lit("")) == "")
         ids = [c for c in ("wiki_db", *ID_COLS) if c in df.columns]
-        findings = lint_dataframe(df, "revision_text", ids, **options)
-        findings.write.mode(first_mode).format(args.format).save(args.output)
+        findings = lint_dataframe(df, "revision_text", ids, **options, partitions=args.partitions)
+        _write(findings, first_mode, args)
 
     written = spark.read.format(args.format).load(args.output)
     counts = written.groupBy("code").count().orderBy("code").collect()

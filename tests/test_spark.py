@@ -200,8 +200,13 @@ def test_per_file_ignores_on_a_path_column(spark):
     pages = _pages()
     config = {"per-file-ignores": {"Draft page 0": ["REF"], "A*": ["CITE"]}}
     out = lint_dataframe(
-        _frame(spark, pages), id_cols=ID_COLS, config=config, path_col="page_title"
+        _frame(spark, pages, 1),
+        id_cols=ID_COLS,
+        config=config,
+        path_col="page_title",
+        partitions=4,
     )
+    assert out.rdd.getNumPartitions() == 4
     expected = _expected(pages, config, path_at=2)
     assert expected != _expected(pages)  # the patterns matter on these pages
     assert _actual(out) == expected
@@ -221,6 +226,8 @@ def test_errors_are_raised_on_the_driver(spark):
         lint_dataframe(df, id_cols=["page_id", "rev_id"])
     with pytest.raises(TypeError, match="string column"):
         lint_dataframe(df, text_col="page_id")
+    with pytest.raises(ValueError, match="positive integer"):
+        lint_dataframe(df, partitions=0)
     clash = df.withColumnRenamed("revision_id", "offset")
     with pytest.raises(ValueError, match="clash"):
         lint_dataframe(clash, id_cols=["page_id", "offset"])
@@ -277,13 +284,14 @@ def test_example_lints_wikitext_parquet_into_json(spark, tmp_path):
     schema = PAGE_SCHEMA + ", page_redirect_title string, wiki_db string"
     spark.createDataFrame(extra, schema).write.parquet(str(tmp_path / "in"))
     out = tmp_path / "out"
-    example.run(example.parse_args([str(tmp_path / "in"), str(out), "--format", "json"]), spark)
+    argv = [str(tmp_path / "in"), str(out), "--format", "json", "--partitions", "3"]
+    example.run(example.parse_args(argv), spark)
     kept = [p for p in pages if p[1] == 0 and p[0] != 1]
     got: Counter = Counter()
     for line in "".join(p.read_text() for p in sorted(out.glob("part-*.json"))).splitlines():
         row = json.loads(line)
         assert row.pop("wiki_db") == "enwiki"
-        row["fix"] = _canonical_fix(row.get("fix"))
+        row["fix"] = _canonical_fix(row["fix"])  # null fixes are written as null
         got[tuple(row[c] for c in ID_COLS + CONTRACT)] += 1
     assert got == _expected(kept)
 
