@@ -78,17 +78,20 @@ def _require_pyspark() -> None:
         raise ImportError('citelint.spark needs pyspark: pip install "citelint[spark]"') from exc
 
 
-def findings_schema(id_fields: Sequence[Any] = ()) -> StructType:
+def findings_schema(id_fields: Sequence[Any] = (), error_column: bool = False) -> StructType:
     """The output schema: ``id_fields`` (Spark ``StructField`` objects) then the finding
-    columns."""
+    columns, and a string column ``error`` when ``error_column`` (``on_error="report"``;
+    then every finding column may be null: on the rows of the pages that failed)."""
     _require_pyspark()
     from pyspark.sql.types import IntegerType, StringType, StructField, StructType
 
     types = {"string": StringType(), "int": IntegerType()}
     fields = list(id_fields)
     for name, kind in FINDING_COLUMNS:
-        nullable = name == "fix"
+        nullable = error_column or name == "fix"
         fields.append(StructField(name, types[kind], nullable))
+    if error_column:
+        fields.append(StructField("error", StringType(), True))
     return StructType(fields)
 
 
@@ -131,6 +134,7 @@ class _Plan:
     path_at: int | None
     config: Config
     id_names: tuple[str, ...]
+    report_errors: bool = False
 
 
 def _lint_partition(plan: _Plan, rows: Iterator[Any]) -> Iterator[tuple]:
@@ -156,9 +160,17 @@ def _lint_partition(plan: _Plan, rows: Iterator[Any]) -> Iterator[tuple]:
         ids = tuple(row[: plan.n_ids])
         try:
             findings = lint_document(Document(text=text, path=path), config, rules)
+        except RecursionError:
+            if not plan.report_errors:
+                raise RuntimeError(f"{_page(plan, ids)}: nesting too deep to parse") from None
+            yield (*ids, *_NO_FINDING, "nesting too deep to parse")
+            continue
         except Exception as exc:
-            where = ", ".join(f"{n}={v!r}" for n, v in zip(plan.id_names, ids, strict=True))
-            raise RuntimeError(f"citelint failed on the page with {where}: {exc}") from exc
+            if not plan.report_errors:
+                raise RuntimeError(f"citelint failed on {_page(plan, ids)}: {exc}") from exc
+            yield (*ids, *_NO_FINDING, f"internal error: {exc}")
+            continue
+        tail = (None,) if plan.report_errors else ()
         for f in findings:
             yield (
                 *ids,
@@ -173,7 +185,16 @@ def _lint_partition(plan: _Plan, rows: Iterator[Any]) -> Iterator[tuple]:
                 f.offset,
                 f.end_offset,
                 json.dumps(f.fix.to_dict(), ensure_ascii=False) if f.fix else None,
+                *tail,
             )
+
+
+_NO_FINDING = (None,) * len(FINDING_COLUMNS)
+
+
+def _page(plan: _Plan, ids: tuple) -> str:
+    names = ", ".join(f"{n}={v!r}" for n, v in zip(plan.id_names, ids, strict=True))
+    return f"the page with {names}" if names else "a page"
 
 
 def lint_dataframe(
@@ -187,6 +208,7 @@ def lint_dataframe(
     ignore: Iterable[str] | None = None,
     path_col: str | None = None,
     partitions: int | None = None,
+    on_error: str = "raise",
 ) -> DataFrame:
     """Lint every page of ``df`` and return its findings, one row per finding.
 
@@ -201,6 +223,11 @@ def lint_dataframe(
     ``partitions`` repartitions the pages (round robin, a shuffle of the texts) before
     linting: Spark splits files by bytes (128 MB by default), and linting costs about a
     CPU-second per megabyte of wikitext, so a few big splits can leave cores idle.
+    ``on_error``: with ``"raise"`` a page that citelint cannot lint (a rule crashed,
+    nesting too deep for the parser) fails its task, naming the page's ids; with
+    ``"report"`` it gives one row with its ids, null finding columns and the reason in an
+    extra ``error`` column (null on the rows of findings), and the job goes on, as
+    ``citelint dump`` skips and reports such pages.
 
     The result for a page is exactly ``citelint.lint_text(text, path, config)``. Nothing
     runs until an action (``write``, ``count``…) is called on the result.
@@ -226,7 +253,10 @@ def lint_dataframe(
         raise ValueError(f"id column(s) {missing} not in the DataFrame (columns: {columns})")
     if len(set(ids)) != len(ids):
         raise ValueError(f"id columns repeat a name: {ids}")
-    clash = sorted(set(ids) & {name for name, _ in FINDING_COLUMNS})
+    reserved = {name for name, _ in FINDING_COLUMNS} | (
+        {"error"} if on_error == "report" else set()
+    )
+    clash = sorted(set(ids) & reserved)
     if clash:
         raise ValueError(
             f"id column(s) {clash} would clash with the finding columns; rename them first"
@@ -235,6 +265,8 @@ def lint_dataframe(
         raise ValueError(f"no column {path_col!r} in the DataFrame (columns: {columns})")
     if partitions is not None and (not isinstance(partitions, int) or partitions < 1):
         raise ValueError(f"partitions must be a positive integer, not {partitions!r}")
+    if on_error not in ("raise", "report"):
+        raise ValueError(f"on_error must be 'raise' or 'report', not {on_error!r}")
     cfg = _config(config, select, extend_select, ignore)
 
     selected = [*ids, text_col] + ([path_col] if path_col is not None else [])
@@ -244,8 +276,9 @@ def lint_dataframe(
         path_at=len(ids) + 1 if path_col is not None else None,
         config=cfg,
         id_names=tuple(ids),
+        report_errors=on_error == "report",
     )
-    schema = findings_schema([df.schema[c] for c in ids])
+    schema = findings_schema([df.schema[c] for c in ids], on_error == "report")
     pages = df.select(*selected)
     if partitions is not None:
         pages = pages.repartition(partitions)

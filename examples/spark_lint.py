@@ -13,8 +13,10 @@ INPUT is either
   stays bounded whatever the size of the dump.
 
 OUTPUT gets one row per finding: the page's ids, then code, name, severity, message, line,
-column, end_line, end_column, offset, end_offset and fix (JSON), as
-``citelint.spark.lint_dataframe`` returns them. A count per rule is printed at the end.
+column, end_line, end_column, offset, end_offset, fix (JSON) and error, as
+``citelint.spark.lint_dataframe(..., on_error="report")`` returns them: a page citelint
+cannot lint is one row with ``error`` set instead of failing the job (``--on-error raise``
+to fail). A count per rule is printed at the end.
 
 Options: ``--format parquet|json``, ``--namespace 0`` (repeatable; ``--all-namespaces``),
 ``--include-redirects``, ``--select``/``--extend-select``/``--ignore`` (comma-separated
@@ -125,6 +127,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--overwrite", action="store_true", help="replace OUTPUT if it exists")
     p.add_argument("--master", help="Spark master when run without spark-submit")
+    p.add_argument(
+        "--on-error",
+        choices=("report", "raise"),
+        default="report",
+        help="a page citelint cannot lint: a row with an 'error' column (default), or fail",
+    )
     return p.parse_args(argv)
 
 
@@ -135,8 +143,9 @@ def _write(findings, mode: str, args: argparse.Namespace) -> None:
     writer.save(args.output)
 
 
-def run(args: argparse.Namespace, spark) -> dict[str, int]:
-    """Lint ``args.input`` into ``args.output``; return the number of findings per code."""
+def run(args: argparse.Namespace, spark) -> tuple[dict[str, int], int]:
+    """Lint ``args.input`` into ``args.output``; return the number of findings per code
+    and the number of pages that could not be linted."""
     from pyspark.sql import functions as F
 
     namespaces = None if args.all_namespaces else (args.namespace or [0])
@@ -145,6 +154,7 @@ def run(args: argparse.Namespace, spark) -> dict[str, int]:
         "select": _csv(args.select),
         "extend_select": _csv(args.extend_select),
         "ignore": _csv(args.ignore),
+        "on_error": args.on_error,
     }
     first_mode = "overwrite" if args.overwrite else "errorifexists"
     is_xml = any(args.input.endswith(s) for s in (".xml", ".xml.bz2", ".xml.gz"))
@@ -172,8 +182,11 @@ def run(args: argparse.Namespace, spark) -> dict[str, int]:
         _write(findings, first_mode, args)
 
     written = spark.read.format(args.format).load(args.output)
-    counts = written.groupBy("code").count().orderBy("code").collect()
-    return {row["code"]: row["count"] for row in counts}
+    if "code" not in written.columns:  # JSON with no finding at all: no schema to read
+        return {}, 0
+    counts = written.where("code IS NOT NULL").groupBy("code").count().orderBy("code")
+    errors = written.where("error IS NOT NULL").count() if "error" in written.columns else 0
+    return {row["code"]: row["count"] for row in counts.collect()}, errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,13 +198,14 @@ def main(argv: list[str] | None = None) -> int:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     try:
-        counts = run(args, spark)
+        counts, errors = run(args, spark)
     finally:
         spark.stop()
-    total = sum(counts.values())
     for code, n in counts.items():
         print(f"{code}\t{n}")
-    print(f"{total} findings written to {args.output} ({args.format})")
+    print(f"{sum(counts.values())} findings written to {args.output} ({args.format})")
+    if errors:
+        print(f"{errors} page(s) could not be linted: their rows have 'error' set")
     return 0
 
 

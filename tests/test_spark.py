@@ -268,11 +268,14 @@ def test_example_lints_a_dump_into_parquet(spark, tmp_path):
     args = example.parse_args(
         [str(DUMP), str(out), "--select", "REF,TAG", "--batch-size", "40", "--overwrite"]
     )
-    counts = example.run(args, spark)
+    counts, errors = example.run(args, spark)
     pages = list(example.read_xml_pages(str(DUMP)))
     expected = _expected(pages, {"select": ["REF", "TAG"]})
-    assert _actual(spark.read.parquet(str(out))) == expected
+    written = spark.read.parquet(str(out))
+    assert written.where("error IS NOT NULL").count() == 0
+    assert _actual(written) == expected
     assert counts == dict(sorted(Counter(key[4] for key in expected.elements()).items()))
+    assert errors == 0
 
 
 def test_example_lints_wikitext_parquet_into_json(spark, tmp_path):
@@ -291,9 +294,15 @@ def test_example_lints_wikitext_parquet_into_json(spark, tmp_path):
     for line in "".join(p.read_text() for p in sorted(out.glob("part-*.json"))).splitlines():
         row = json.loads(line)
         assert row.pop("wiki_db") == "enwiki"
+        assert row.pop("error") is None
         row["fix"] = _canonical_fix(row["fix"])  # null fixes are written as null
         got[tuple(row[c] for c in ID_COLS + CONTRACT)] += 1
     assert got == _expected(kept)
+
+    # no page in namespace 5: an empty result, still written and summed up
+    argv = [str(tmp_path / "in"), str(tmp_path / "none"), "--format", "json", "--namespace", "5"]
+    assert example.run(example.parse_args(argv), spark) == ({}, 0)
+    assert (tmp_path / "none" / "_SUCCESS").exists()
 
 
 def test_partition_builds_rules_once(monkeypatch):
@@ -314,6 +323,58 @@ def test_partition_builds_rules_once(monkeypatch):
     rows = list(cspark._lint_partition(plan, iter([(*p[:4], p[4]) for p in pages])))
     assert len(calls) == 1
     assert len(rows) == sum(_expected(pages).values())
+
+
+def test_report_mode_adds_an_error_column(spark):
+    from pyspark.sql.types import StringType
+
+    from citelint.spark import lint_dataframe
+
+    pages = _pages()
+    out = lint_dataframe(_frame(spark, pages), id_cols=ID_COLS, on_error="report")
+    assert out.columns == [*ID_COLS, *CONTRACT, "error"]
+    assert out.schema["error"].dataType == StringType() and out.schema["code"].nullable
+    assert out.where("error IS NOT NULL").count() == 0  # nothing crashes on these pages
+    assert _actual(out.drop("error")) == _expected(pages)
+    with pytest.raises(ValueError, match="on_error"):
+        lint_dataframe(_frame(spark, pages), on_error="skip")
+    renamed = _frame(spark, pages).withColumnRenamed("revision_id", "error")
+    with pytest.raises(ValueError, match="clash"):
+        lint_dataframe(renamed, id_cols=["page_id", "error"], on_error="report")
+    assert "error" in lint_dataframe(renamed, id_cols=["page_id", "error"]).columns
+
+
+def test_partition_on_a_page_that_cannot_be_linted(monkeypatch):
+    """Without Spark: a crash names the page ('raise') or becomes an error row ('report')
+    and the other pages of the partition are still linted."""
+    from citelint import runner
+    from citelint import spark as cspark
+
+    real = runner.lint_document
+
+    def flaky(doc, config=None, rules=None, index=None):
+        if doc.text == "CRASH":
+            raise runner.RuleCrash("rule X crashed on <text>: boom")
+        if doc.text == "DEEP":
+            raise RecursionError
+        return real(doc, config, rules, index)
+
+    monkeypatch.setattr(runner, "lint_document", flaky)
+    rows = [(1, "A", ASTRAL), (2, "B", "CRASH"), (3, "C", "DEEP"), (4, "D", ASTRAL)]
+    plan = cspark._Plan(2, 2, None, from_mapping({}), ("page_id", "page_title"))
+    with pytest.raises(RuntimeError, match=r"page_id=2, page_title='B'.*boom"):
+        list(cspark._lint_partition(plan, iter(rows)))
+    report = cspark._Plan(2, 2, None, from_mapping({}), ("page_id", "page_title"), True)
+    out = list(cspark._lint_partition(report, iter(rows)))
+    per_page = len(citelint.lint_text(ASTRAL))
+    assert [r[0] for r in out] == [1] * per_page + [2, 3] + [4] * per_page
+    errors = {r[0]: r[-1] for r in out if r[-1] is not None}
+    assert errors == {
+        2: "internal error: rule X crashed on <text>: boom",
+        3: "nesting too deep to parse",
+    }
+    assert all(r[2:-1] == (None,) * len(CONTRACT) for r in out if r[0] in (2, 3))
+    assert all(len(r) == 2 + len(CONTRACT) + 1 for r in out)
 
 
 def test_import_citelint_does_not_import_pyspark():
