@@ -7,10 +7,12 @@ INPUT is either
 * Parquet with the schema of Wikimedia's wikitext tables (``page_id``,
   ``page_namespace``, ``page_title``, ``revision_id``, ``revision_text``; the
   ``wmf.mediawiki_wikitext_current`` table's files, or any Parquet with those columns), or
-* a MediaWiki XML dump (``*.xml`` or ``*.xml.bz2``, e.g. ``enwiki-…-pages-articles.xml.bz2``):
-  its pages are streamed on the driver with the standard library, ``--batch-size`` pages
-  at a time, and each batch is linted by the cluster and appended to OUTPUT. Driver memory
-  stays bounded whatever the size of the dump.
+* a MediaWiki XML dump (``*.xml``, ``*.xml.bz2``, ``*.xml.gz``, ``*.xml.xz``, e.g.
+  ``enwiki-…-pages-articles.xml.bz2``): its pages are streamed on the driver
+  (``citelint dump``'s reader when this citelint has it, which skips a malformed page
+  instead of stopping; else ``xml.etree.ElementTree.iterparse``; ``--reader``),
+  ``--batch-size`` pages at a time, and each batch is linted by the cluster and appended
+  to OUTPUT. Driver memory stays bounded whatever the size of the dump.
 
 OUTPUT gets one row per finding: the page's ids, then code, name, severity, message, line,
 column, end_line, end_column, offset, end_offset, fix (JSON) and error, as
@@ -30,6 +32,7 @@ import argparse
 import bz2
 import gzip
 import itertools
+import lzma
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -50,6 +53,8 @@ def _open(path: str):
         return bz2.open(path, "rb")
     if path.endswith(".gz"):
         return gzip.open(path, "rb")
+    if path.endswith(".xz"):
+        return lzma.open(path, "rb")
     return open(path, "rb")
 
 
@@ -92,6 +97,40 @@ def read_xml_pages(
             root.clear()  # drop the finished pages the root still references
 
 
+def dump_pages(
+    path: str,
+    namespaces: Iterable[int] | None = (0,),
+    skip_redirects: bool = True,
+    reader: str = "auto",
+) -> Iterator[tuple[int | None, int, str, int | None, str | None]]:
+    """The same tuples as :func:`read_xml_pages`, read by ``citelint dump``'s page reader
+    (``citelint.dump``: each page parsed on its own, so a malformed or oversize page is
+    skipped with a note on stderr instead of ending the run; .xz too) when this citelint
+    has it and ``reader`` is ``auto`` or ``citelint``, else by :func:`read_xml_pages`."""
+    if reader != "stdlib":
+        try:
+            from citelint.dump import BadPage, iter_pages, open_dump
+        except ImportError:
+            if reader == "citelint":
+                raise
+        else:
+            data, raw = open_dump(path)
+            wanted = None if namespaces is None else set(namespaces)
+            try:
+                for page in iter_pages(data, namespaces=wanted, skip_redirects=skip_redirects):
+                    if isinstance(page, BadPage):
+                        print(
+                            f"skipped page {page.id} {page.title!r}: {page.reason}", file=sys.stderr
+                        )
+                        continue
+                    yield page.id, page.ns, page.title, page.revision_id, page.text
+            finally:
+                data.close()
+                raw.close()
+            return
+    yield from read_xml_pages(path, namespaces, skip_redirects)
+
+
 def _batches(rows: Iterator, size: int) -> Iterator[list]:
     while True:
         batch = list(itertools.islice(rows, size))
@@ -128,6 +167,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--overwrite", action="store_true", help="replace OUTPUT if it exists")
     p.add_argument("--master", help="Spark master when run without spark-submit")
     p.add_argument(
+        "--reader",
+        choices=("auto", "citelint", "stdlib"),
+        default="auto",
+        help="XML page reader: citelint.dump's (auto: when installed) or the stdlib one here",
+    )
+    p.add_argument(
         "--on-error",
         choices=("report", "raise"),
         default="report",
@@ -157,9 +202,9 @@ def run(args: argparse.Namespace, spark) -> tuple[dict[str, int], int]:
         "on_error": args.on_error,
     }
     first_mode = "overwrite" if args.overwrite else "errorifexists"
-    is_xml = any(args.input.endswith(s) for s in (".xml", ".xml.bz2", ".xml.gz"))
+    is_xml = any(args.input.endswith(s) for s in (".xml", ".xml.bz2", ".xml.gz", ".xml.xz"))
     if is_xml:
-        pages = read_xml_pages(args.input, namespaces, not args.include_redirects)
+        pages = dump_pages(args.input, namespaces, not args.include_redirects, args.reader)
         slices = args.partitions or spark.sparkContext.defaultParallelism
         mode = first_mode
         for batch in _batches(pages, args.batch_size):

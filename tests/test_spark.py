@@ -241,14 +241,20 @@ def _example():
 
 
 @pytest.mark.skipif(not DUMP.exists(), reason=f"{DUMP} not present (../shared)")
-def test_example_xml_reader_gives_the_corpus_texts():
+def test_example_xml_readers_give_the_corpus_texts():
     """The example's stdlib dump reader: 106 main-namespace pages that are not redirects,
-    and the 95 revisions the corpus also holds are the same text, byte for byte."""
+    and the 95 revisions the corpus also holds are the same text, byte for byte; the
+    citelint.dump reader gives the same tuples."""
     import csv
 
-    pages = list(_example().read_xml_pages(str(DUMP)))
+    example = _example()
+    pages = list(example.read_xml_pages(str(DUMP)))
     assert len(pages) == 106 and {p[1] for p in pages} == {0}
-    assert len(list(_example().read_xml_pages(str(DUMP), None, False))) == 206
+    every = list(example.read_xml_pages(str(DUMP), None, False))
+    assert len(every) == 206
+    # citelint dump's reader (citelint.dump), the example's default, reads the same
+    assert list(example.dump_pages(str(DUMP), reader="citelint")) == pages
+    assert list(example.dump_pages(str(DUMP), None, False, reader="citelint")) == every
     with open(SHARED / "corpus" / "MANIFEST.tsv", encoding="utf-8") as fh:
         manifest = {row["revid"]: row for row in csv.DictReader(fh, delimiter="\t")}
     same = 0
