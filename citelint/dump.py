@@ -57,6 +57,18 @@ class Page:
 
 
 @dataclass
+class RawPage:
+    """A page not parsed yet (``iter_pages(parse=False)``): parsing is left to the
+    worker that lints it, so the reading process only decompresses and cuts."""
+
+    chunk: bytes
+    offset: int
+
+    def parse(self) -> Page | BadPage:
+        return _parse_page(self.chunk, self.offset)
+
+
+@dataclass
 class BadPage:
     """A page that could not be read, with the reason in words."""
 
@@ -172,11 +184,13 @@ def iter_pages(
     skip_redirects: bool = True,
     max_page_bytes: int = MAX_PAGE_BYTES,
     raw: BinaryIO | None = None,
-) -> Iterator[Page | BadPage]:
+    parse: bool = True,
+) -> Iterator[Page | RawPage | BadPage]:
     """Yield the wanted pages of a dump in order, and the bad ones as :class:`BadPage`.
 
     ``namespaces`` None means every namespace. Pages whose id is at most ``start_after``
-    are skipped (dumps are in page id order), as are redirects. Raises :class:`DumpError`
+    are skipped (dumps are in page id order), as are redirects. With ``parse`` False the
+    wanted pages come as :class:`RawPage` (parse them where they are linted). Raises :class:`DumpError`
     when the input is not a MediaWiki dump or its compression is corrupt."""
     stats = stats if stats is not None else DumpStats()
     pos = 0
@@ -191,7 +205,7 @@ def iter_pages(
     readline = stream.readline
     next_tell = 0
 
-    def finish(chunk: bytes, offset: int) -> Page | BadPage | None:
+    def finish(chunk: bytes, offset: int) -> Page | RawPage | BadPage | None:
         stats.pages += 1
         page_id, ns, _title, redirect = _head_fields(chunk)
         if namespaces is not None and ns is not None and ns not in namespaces:
@@ -203,6 +217,9 @@ def iter_pages(
         if skip_redirects and redirect:
             stats.redirects += 1
             return None
+        if not parse and ns is not None:
+            stats.namespaces.add(ns)
+            return RawPage(chunk, offset)
         page = _parse_page(chunk, offset)
         if isinstance(page, Page):
             if namespaces is not None and page.ns not in namespaces:

@@ -15,7 +15,7 @@ from typing import Any
 
 from citelint.config import Config
 from citelint.document import Document
-from citelint.dump import BadPage, DumpStats, Page, iter_pages, open_dump
+from citelint.dump import BadPage, DumpStats, Page, RawPage, iter_pages, open_dump
 from citelint.finding import Finding
 from citelint.parallel import ordered_map
 from citelint.reporters.stream import Stream, Tally
@@ -53,7 +53,9 @@ def init_worker(config: Config, codes: list[str], keep_source: bool) -> None:
     _WORKER["keep_source"] = keep_source
 
 
-def lint_item(item: Page | BadPage) -> PageResult:
+def lint_item(item: Page | RawPage | BadPage) -> PageResult:
+    if isinstance(item, RawPage):
+        item = item.parse()
     if isinstance(item, BadPage):
         return PageResult(item.id, item.title, None, None, error=item.reason, offset=item.offset)
     size = len(item.text.encode("utf-8"))
@@ -106,13 +108,14 @@ def run_dump(
     run = run or DumpRun()
     data, raw = open_dump(path)
     codes = config.enabled_codes()
-    pages: Iterator[Page | BadPage] = iter_pages(
+    pages: Iterator[Page | RawPage | BadPage] = iter_pages(
         data,
         run.stats,
         namespaces=namespaces,
         start_after=start_after,
         max_page_bytes=max_page_bytes,
         raw=raw if path != "-" else None,
+        parse=False,
     )
     if limit is not None:
         pages = islice(pages, limit)
