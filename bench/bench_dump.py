@@ -83,8 +83,9 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def run_dump(path: Path, jobs: int, out: Path) -> tuple[float, int, int]:
-    """(seconds, peak RSS of the process tree in KB, peak RSS of the parent in KB)."""
+def run_dump(path: Path, jobs: int, out: Path) -> tuple[float, int, int, float]:
+    """(seconds, peak RSS of the process tree in KB, peak RSS of the parent in KB, CPU
+    seconds of the parent and its workers)."""
     cmd = [sys.executable, "-m", "citelint", "dump", "--isolated", "-q", "--jobs", str(jobs)]
     start = time.perf_counter()
     proc = subprocess.Popen([*cmd, "-o", str(out), str(path)])
@@ -99,7 +100,7 @@ def run_dump(path: Path, jobs: int, out: Path) -> tuple[float, int, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"citelint dump failed with exit code {proc.returncode}")
-    return elapsed, peak, usage.ru_maxrss
+    return elapsed, peak, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def make_bigger(path: Path, times: int, target: Path) -> None:
@@ -140,10 +141,12 @@ def main() -> None:
         out = Path(tmp) / "out.jsonl"
         times: dict[int, list[float]] = {1: [], 2: []}
         peaks: dict[int, int] = {}
+        cpu: list[float] = []
         for _ in range(args.rounds):
             for jobs in (1, 2):
-                elapsed, peak, _ = run_dump(args.dump, jobs, out)
+                elapsed, peak, _, used = run_dump(args.dump, jobs, out)
                 times[jobs].append(elapsed)
+                cpu.append(used)
                 peaks[jobs] = max(peaks.get(jobs, 0), peak)
         print(f"{'jobs':>4}  {'median s':>8}  {'pages/s':>8}  {'MB/s':>6}  {'rounds (s)':<24}")
         for jobs in (1, 2):
@@ -152,7 +155,7 @@ def main() -> None:
             print(f"{jobs:>4}  {med:>8.1f}  {pages / med:>8.1f}  {mb / med:>6.2f}  {rounds}")
         big = Path(tmp) / "ten-times.xml.bz2"
         make_bigger(args.dump, 10, big)
-        elapsed10, peak10, parent10 = run_dump(big, 2, out)
+        elapsed10, peak10, parent10, _ = run_dump(big, 2, out)
         read_rate = reader_rate(big, 10 * mb)
         print()
         print("peak RSS, parent + workers (--jobs 2):")
@@ -162,13 +165,18 @@ def main() -> None:
             f" {10 * pages} pages in {elapsed10:.1f} s, {10 * mb / elapsed10:.2f} MB/s)"
         )
         rate = mb / statistics.median(times[2])
-        per_core = mb / statistics.median(times[1])
+        per_core = mb / statistics.median(cpu)  # MB per CPU second, whatever the load
         total = ENWIKI_GB * 1000
         print()
+        print(
+            f"CPU time per run (median of all runs, parent and workers): "
+            f"{statistics.median(cpu):.1f} s, {per_core:.2f} MB per CPU second; "
+            f"load average now {os.getloadavg()[0]:.1f}"
+        )
         print(f"reader alone (decompress and cut pages, 10x dump): {read_rate:.1f} MB/s")
         print(f"English Wikipedia (~{ENWIKI_GB:.0f} GB of wikitext):")
-        print(f"  --jobs 1 at {per_core:.2f} MB/s: {total / per_core / 3600:.1f} hours")
-        print(f"  --jobs 2 at {rate:.2f} MB/s: {total / rate / 3600:.1f} hours")
+        print(f"  --jobs 2 at the {rate:.2f} MB/s measured here: {total / rate / 3600:.1f} hours")
+        print(f"  one idle core at {per_core:.2f} MB/s: {total / per_core / 3600:.1f} hours")
         for cores in (8, 32):
             bound = max(total / (per_core * cores), total / read_rate)
             print(
