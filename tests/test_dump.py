@@ -10,6 +10,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import json
+import lzma
 import os
 import signal
 import subprocess
@@ -246,6 +247,7 @@ def _multistream(xml_pages: list[str], per_stream: int = 5) -> bytes:
         ("d.xml.gz", gzip.compress(dump_xml(*PAGES).encode())),
         ("d.xml.bz2", bz2.compress(dump_xml(*PAGES).encode())),
         ("d-multistream.xml.bz2", _multistream(PAGES)),
+        ("d.xml.xz", lzma.compress(dump_xml(*PAGES).encode())),
         ("-", bz2.compress(dump_xml(*PAGES).encode())),
         ("-", dump_xml(*PAGES).encode()),
     ],
