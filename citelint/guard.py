@@ -29,9 +29,13 @@ THRESHOLD = 64
 SCAN_BUDGET = 2_000_000
 INERT = "\ufffc"
 
+# Every alternative starts with one of "{}<|" or, at a line start, a space or tab: the
+# lookahead lets the regex engine skip other positions fast (same matches, twice as fast).
+_FIRST = r"(?=[{}<|]|^[ \t])"
 _TOKEN = re.compile(
-    r"(?P<open>\{\{)|(?P<close>\}\})|(?P<tag><(?P<slash>/?)\s*(?P<name>[A-Za-z][\w-]*))|"
-    r"(?P<table>^[ \t]*\{\|)|(?P<tableend>^[ \t]*\|\})",
+    _FIRST
+    + r"(?:(?P<open>\{\{)|(?P<close>\}\})|(?P<tag><(?P<slash>/?)\s*(?P<name>[A-Za-z][\w-]*))|"
+    r"(?P<table>^[ \t]*\{\|)|(?P<tableend>^[ \t]*\|\}))",
     re.M,
 )
 _COMMENT_OPEN = re.compile(r"<!--")
@@ -284,15 +288,12 @@ def defuse(text: str) -> tuple[str, int]:
         text = "".join(chars)
     if text.count("{{") + text.count("<") + text.count("{|") < THRESHOLD:
         return text, len(opaque)
+    # What the openers cost grows with the page, not only with their number: a few in a
+    # 5 MB page doubled its parse.
+    odd = odd_tag_openers(text)
     openers = unclosable_openers(text)
-    if len(text) * (len(openers) + text.count("<")) > SCAN_BUDGET:  # an upper bound
-        # A big page: what the unclosable openers cost grows with the page, not with
-        # their number (a few in a 5 MB page doubled its parse).
-        more = sorted(openers + odd_tag_openers(text))
-        if scan_cost(text, more) > SCAN_BUDGET:
-            openers = more
-        elif len(openers) < THRESHOLD:
-            return text, len(opaque)
+    if scan_cost(text, openers) + scan_cost(text, odd) > SCAN_BUDGET:
+        openers = sorted(openers + odd)
     elif len(openers) < THRESHOLD:
         return text, len(opaque)
     chars = list(text)
