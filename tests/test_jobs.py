@@ -74,3 +74,22 @@ def test_jobs_with_statistics_baseline_and_all_cores(tree: Path) -> None:
     r = run("--jobs", "2", "--baseline", "base.json", "-f", "concise", "drafts/", cwd=tree)
     assert r.stdout == b""
     assert r.stderr.decode().endswith(" hidden by the baseline.\n")
+
+
+def test_ordered_map_reads_at_most_a_window_ahead() -> None:
+    """The producer (a dump reader) never runs more than ``window`` items ahead of what
+    has been handed back: memory stays bounded whatever the input size."""
+    from citelint.parallel import ordered_map
+
+    produced: list[int] = []
+
+    def items():
+        for i in range(-30, 30):
+            produced.append(i)
+            yield i
+
+    out = []
+    for value in ordered_map(abs, items(), jobs=2, window=4):
+        out.append(value)
+        assert len(produced) - len(out) <= 4
+    assert out == [abs(i) for i in range(-30, 30)]
