@@ -31,8 +31,10 @@ from citelint.registry import RegistryError, all_rules
 from citelint.reporters import FORMATS
 from citelint.reporters import get as get_reporter
 from citelint.reporters.text import fix_note
+from citelint.rescue import rescue_option, rescuing
 from citelint.runner import FileResult, RuleCrash, fails, lint_document
 from citelint.sources import InputError, expand, read_path
+from citelint.wiki.command import page as page_command
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -160,6 +162,7 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@rescue_option
 @link_options
 def check(
     paths: tuple[str, ...],
@@ -183,6 +186,7 @@ def check(
     diff: bool,
     jobs: int,
     link_flags: dict[str, Any],
+    rescue_from: tuple[str, ...],
 ) -> None:
     """Lint wikitext files, folders or '-' (stdin)."""
     if not paths:
@@ -197,6 +201,7 @@ def check(
         extra_select = _split(extend_select) or []
         extra_ignore = _split(ignore) or []
         links = settings_from_flags(link_flags, base.links, fmt, quiet)
+        rescue = rescuing(rescue_from)
 
         def finish(cfg: Config) -> Config:
             """What the command line adds to every configuration file found."""
@@ -207,7 +212,7 @@ def check(
                 fail_on=Severity.parse(fail_on) if fail_on else None,
             )
             cfg.enabled_codes()
-            return with_link_rules(cfg) if links is not None else cfg
+            return rescue(with_link_rules(cfg) if links is not None else cfg)
 
         finder = ConfigFinder(base, finish, fixed=bool(config_path or isolated))
         config = finder.base
@@ -962,6 +967,8 @@ def _indent(example: str) -> str:
     """A wikitext example indented by four spaces (blank lines stay empty)."""
     return "\n".join(("    " + line).rstrip() for line in example.strip("\n").splitlines())
 
+
+main.add_command(page_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
