@@ -14,6 +14,7 @@ shared between threads (the first one in swaps, the last one out restores).
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -60,8 +61,26 @@ def fast_builder() -> Iterator[None]:
         yield
     finally:
         with _lock:
-            _depth -= 1
-            if _depth == 0:
-                for module, original in _swapped:
-                    module.parse_anything = original  # type: ignore[attr-defined]
-                _swapped.clear()
+            if _depth > 0:  # 0 in a child forked during a parse (see _after_fork)
+                _depth -= 1
+                if _depth == 0:
+                    _restore()
+
+
+def _restore() -> None:
+    for module, original in _swapped:
+        module.parse_anything = original  # type: ignore[attr-defined]
+    _swapped.clear()
+
+
+def _after_fork() -> None:
+    """A child forked during a parse starts with mwparserfromhell as it was before."""
+    global _lock, _depth
+    _lock = threading.Lock()
+    if _depth:
+        _depth = 0
+        _restore()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)

@@ -18,6 +18,7 @@ one that leaves, so a library user's ``gc.isenabled()`` is the same after any li
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,6 +41,21 @@ def paused() -> Iterator[None]:
         yield
     finally:
         with _lock:
-            _depth -= 1
-            if _depth == 0 and _was_enabled:
-                gc.enable()
+            if _depth > 0:  # 0 in a child forked during a pause (see _after_fork)
+                _depth -= 1
+                if _depth == 0 and _was_enabled:
+                    gc.enable()
+
+
+def _after_fork() -> None:
+    """A child forked while a pause was on starts with the collector as it was before."""
+    global _lock, _depth
+    _lock = threading.Lock()
+    if _depth:
+        _depth = 0
+        if _was_enabled:
+            gc.enable()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)

@@ -9,6 +9,7 @@ raises, when the collector was off already, and with threads.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -136,3 +137,19 @@ def test_pauses_nest_and_are_shared_between_threads(gc_state) -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_child_forked_during_a_pause_has_the_collector_on(gc_state) -> None:
+    from mwparserfromhell import utils
+    from mwparserfromhell.nodes import template
+
+    from citelint import fastbuild
+
+    with gcpause.paused(), fastbuild.fast_builder():
+        pid = os.fork()
+        if pid == 0:  # the child: report through the exit code
+            ok = gc.isenabled() and template.parse_anything is utils.parse_anything
+            os._exit(0 if ok else 1)
+        _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
