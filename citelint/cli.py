@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from citelint import __version__, baseline
+from citelint.cli_options import selection_options
 from citelint.config import Config, ConfigError, ConfigFinder
 from citelint.config import load as load_config
 from citelint.document import Document
@@ -112,25 +113,9 @@ def main() -> None:
     default=None,
     help="Output format (default: text).",
 )
-@click.option(
-    "--select", multiple=True, help="Rules to run: codes, prefixes or names (comma-separated)."
-)
-@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="Lowest severity that makes the exit code 1 (default: error).",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@selection_options
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no findings.")
-@click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use."
-)
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option(
     "-o",
     "--output",
@@ -737,24 +722,8 @@ def _namespaces(values: tuple[str, ...]) -> set[int] | None:
     metavar="MIB",
     help="Report and skip pages whose XML is larger than this.",
 )
-@click.option(
-    "--select", multiple=True, help="Rules to run: codes, prefixes or names (comma-separated)."
-)
-@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="Lowest severity that makes the exit code 1 (default: error).",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@selection_options
 @click.option("-q", "--quiet", is_flag=True, help="No summary and no progress bar.")
-@click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use."
-)
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from citelint.cli_options import selection_options
 from citelint.config import ConfigError
 from citelint.config import load as load_config
 from citelint.document import Document
@@ -135,22 +136,8 @@ def history_sources(
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format."
 )
-@click.option("--select", multiple=True, help="Rules to run: codes, prefixes or names.")
-@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="Lowest severity that makes the exit code 1 (default: error).",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@selection_options
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no findings.")
-@click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use."
-)
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option(
     "--diff",

@@ -1,0 +1,35 @@
+"""Click options that every linting command shares (check, dump, page), declared once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+_SHARED = (
+    click.option(
+        "--select", multiple=True, help="Rules to run: codes, prefixes or names (comma-separated)."
+    ),
+    click.option("--extend-select", multiple=True, help="Rules to add to the selection."),
+    click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names."),
+    click.option(
+        "--fail-on",
+        type=click.Choice(["error", "warning", "info"]),
+        default=None,
+        help="Lowest severity that makes the exit code 1 (default: error).",
+    ),
+    click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings."),
+    click.option(
+        "--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use."
+    ),
+    click.option("--isolated", is_flag=True, help="Ignore configuration files."),
+    click.option("--color/--no-color", default=None, help="Force colour on or off."),
+)
+
+
+def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Rule selection, failing severity, configuration and colour options."""
+    for option in reversed(_SHARED):
+        command = option(command)
+    return command
