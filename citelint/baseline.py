@@ -46,15 +46,20 @@ def load(path: Path) -> Counter[tuple[str | None, str, str]]:
 def apply(results: list[FileResult], known: Counter[tuple[str | None, str, str]]) -> int:
     """Drop findings present in the baseline; returns how many were hidden."""
     remaining = Counter(known)
+    return sum(hide(r, remaining) for r in results)
+
+
+def hide(result: FileResult, remaining: Counter[tuple[str | None, str, str]]) -> int:
+    """Drop one file's findings that are still in ``remaining`` (used up as they match);
+    returns how many were hidden. Lets a streaming report apply a baseline file by file."""
+    kept = []
     hidden = 0
-    for r in results:
-        kept = []
-        for f in r.findings:
-            key = (r.path, f.code, f.fingerprint)
-            if remaining[key] > 0:
-                remaining[key] -= 1
-                hidden += 1
-            else:
-                kept.append(f)
-        r.findings = kept
+    for f in result.findings:
+        key = (result.path, f.code, f.fingerprint)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            hidden += 1
+        else:
+            kept.append(f)
+    result.findings = kept
     return hidden

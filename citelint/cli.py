@@ -18,11 +18,10 @@ from typing import Any
 import click
 
 from citelint import __version__, baseline
-from citelint.cli_options import selection_options
+from citelint.cli_options import selection_options, split_codes, with_command_line
 from citelint.config import Config, ConfigError, ConfigFinder
 from citelint.config import load as load_config
 from citelint.document import Document
-from citelint.finding import Severity
 from citelint.fixes import fix_document, unified_diff, write_atomically
 from citelint.index import Index
 from citelint.links.options import link_options, settings_from_flags
@@ -66,12 +65,6 @@ class DefaultGroup(click.Group):
                 raise
             _err(f"internal error: {exc!r} (please report it; CITELINT_DEBUG=1 shows details)")
             sys.exit(EXIT_ERROR)
-
-
-def _split(values: tuple[str, ...]) -> list[str] | None:
-    if not values:
-        return None
-    return [p.strip() for v in values for p in v.split(",") if p.strip()]
 
 
 def _err(message: str) -> None:
@@ -182,20 +175,12 @@ def check(
         sys.exit(EXIT_ERROR)
     try:
         base = load_config(config_path, isolated)
-        sel = _split(select)
-        extra_select = _split(extend_select) or []
-        extra_ignore = _split(ignore) or []
         links = settings_from_flags(link_flags, base.links, fmt, quiet)
         rescue = rescuing(rescue_from)
 
         def finish(cfg: Config) -> Config:
             """What the command line adds to every configuration file found."""
-            cfg = cfg.with_overrides(
-                select=sel,
-                extend_select=(cfg.extend_select + extra_select) or None,
-                ignore=(cfg.ignore + extra_ignore) or None,
-                fail_on=Severity.parse(fail_on) if fail_on else None,
-            )
+            cfg = with_command_line(cfg, select, extend_select, ignore, fail_on)
             cfg.enabled_codes()
             return rescue(with_link_rules(cfg) if links is not None else cfg)
 
@@ -356,15 +341,7 @@ def _stream_report(
                 if r.error is not None:
                     errors.append(f"{r.path}: {r.error}")
                 if remaining is not None and r.findings:
-                    kept = []
-                    for f in r.findings:
-                        key = (r.path, f.code, f.fingerprint)
-                        if remaining[key] > 0:
-                            remaining[key] -= 1
-                            hidden += 1
-                        else:
-                            kept.append(f)
-                    r.findings = kept
+                    hidden += baseline.hide(r, remaining)
                 if r.findings and fails(r.findings, finder.for_path(r.path).fail_on):
                     failed = True
                 tally.add(r)
@@ -670,7 +647,7 @@ def print_statistics(
 def _namespaces(values: tuple[str, ...]) -> set[int] | None:
     """``--namespace 0,4`` (repeatable) or ``all``."""
     wanted: set[int] = set()
-    for part in _split(values) or []:
+    for part in split_codes(values) or []:
         if part.lower() == "all":
             return None
         try:
@@ -775,13 +752,8 @@ def dump(
         _err("--format sarif needs every finding in memory; use jsonl (or json) for dumps")
         sys.exit(EXIT_ERROR)
     try:
-        config = load_config(config_path, isolated).with_overrides(
-            select=_split(select),
-            fail_on=Severity.parse(fail_on) if fail_on else None,
-        )
-        config = config.with_overrides(
-            extend_select=(config.extend_select + (_split(extend_select) or [])) or None,
-            ignore=(config.ignore + (_split(ignore) or [])) or None,
+        config = with_command_line(
+            load_config(config_path, isolated), select, extend_select, ignore, fail_on
         )
         config.enabled_codes()
     except (ConfigError, RegistryError, ValueError) as exc:

@@ -7,6 +7,9 @@ from typing import Any
 
 import click
 
+from citelint.config import Config
+from citelint.finding import Severity
+
 _SHARED = (
     click.option(
         "--select", multiple=True, help="Rules to run: codes, prefixes or names (comma-separated)."
@@ -33,3 +36,27 @@ def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(_SHARED):
         command = option(command)
     return command
+
+
+def split_codes(values: tuple[str, ...]) -> list[str] | None:
+    """Repeated and comma-separated selectors as one list (None when none was given)."""
+    if not values:
+        return None
+    return [p.strip() for v in values for p in v.split(",") if p.strip()]
+
+
+def with_command_line(
+    cfg: Config,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+) -> Config:
+    """What the command line adds to a configuration: ``--select`` replaces the file's
+    selection, ``--extend-select`` and ``--ignore`` add to the file's lists."""
+    return cfg.with_overrides(
+        select=split_codes(select),
+        extend_select=(cfg.extend_select + (split_codes(extend_select) or [])) or None,
+        ignore=(cfg.ignore + (split_codes(ignore) or [])) or None,
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+    )

@@ -20,11 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from citelint.cli_options import selection_options
+from citelint.cli_options import selection_options, with_command_line
 from citelint.config import ConfigError
 from citelint.config import load as load_config
 from citelint.document import Document
-from citelint.finding import Severity
 from citelint.registry import RegistryError
 from citelint.reporters import FORMATS
 from citelint.reporters import get as get_reporter
@@ -39,12 +38,6 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _err(message: str) -> None:
     click.echo(f"citelint: {message}", err=True)
-
-
-def _split(values: tuple[str, ...]) -> list[str] | None:
-    if not values:
-        return None
-    return [p.strip() for v in values for p in v.split(",") if p.strip()]
 
 
 def read_titles(path: str) -> list[str]:
@@ -182,11 +175,8 @@ def page(
         _err("no page given; try 'citelint page TITLE --wiki URL' (see --help)")
         sys.exit(EXIT_ERROR)
     try:
-        cfg = load_config(config_path, isolated).with_overrides(
-            select=_split(select),
-            extend_select=_split(extend_select),
-            ignore=_split(ignore),
-            fail_on=Severity.parse(fail_on) if fail_on else None,
+        cfg = with_command_line(
+            load_config(config_path, isolated), select, extend_select, ignore, fail_on
         )
         codes = cfg.enabled_codes()
         rules = cfg.instantiate(codes)
