@@ -17,6 +17,7 @@ from citelint.config import Config
 from citelint.document import Document
 from citelint.dump import BadPage, DumpStats, Page, RawPage, iter_pages, open_dump
 from citelint.finding import Finding
+from citelint.interrupts import interrupts_deferred
 from citelint.parallel import ordered_map
 from citelint.reporters.stream import Stream, Tally
 from citelint.runner import RuleCrash, lint_document
@@ -124,19 +125,20 @@ def run_dump(
     )
     try:
         for result in results:
-            if result.error is not None:
-                where = f"page {result.page_id}" if result.page_id is not None else "a page"
-                title = f" {result.title!r}" if result.title is not None else ""
-                on_error(f"{path}: {where}{title} (byte {result.offset}): {result.error}")
-            else:
-                run.linted += 1
-                run.stats.text_bytes += result.text_bytes
-            stream.add(result)
-            run.tally.add(result)
-            if any(f.severity >= config.fail_on for f in result.findings):
-                run.failed = True
-            if result.page_id is not None:
-                run.last_page_id = result.page_id
+            with interrupts_deferred():  # the page is written and recorded, or neither
+                if result.error is not None:
+                    where = f"page {result.page_id}" if result.page_id is not None else "a page"
+                    title = f" {result.title!r}" if result.title is not None else ""
+                    on_error(f"{path}: {where}{title} (byte {result.offset}): {result.error}")
+                else:
+                    run.linted += 1
+                    run.stats.text_bytes += result.text_bytes
+                stream.add(result)
+                run.tally.add(result)
+                if any(f.severity >= config.fail_on for f in result.findings):
+                    run.failed = True
+                if result.page_id is not None:
+                    run.last_page_id = result.page_id
             if on_progress is not None:
                 on_progress(run)
     except KeyboardInterrupt:
