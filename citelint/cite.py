@@ -503,12 +503,8 @@ class _Replay:
                 "group" in values,
                 self.garbled(ref),
             )
-        if ref.source == "#tag:ref":
-            named = {
-                str(p.name).strip().lower(): tag_arg_value(str(p.value))
-                for p in ref.node.params
-                if p.showkey
-            }
+        if ref.source == "#tag:ref" and ref.maker is not None:
+            named = {p.name.lower(): tag_arg_value(p.value) for p in ref.maker.params if p.showkey}
             unknown = [k for k in named if k not in REF_ATTRIBUTES]
             if unknown:
                 close = _closest(unknown[0], REF_ATTRIBUTES) if len(unknown) == 1 else None

@@ -1,33 +1,25 @@
-"""Parse a document once and index everything the rules read, with exact offsets.
+"""Tokenize a document once and index everything the rules read, with exact offsets.
 
-mwparserfromhell nodes carry no positions, but ``str(parse(text)) == text``. One walk
-that adds up the lengths of the pieces each node is printed from gives every node's
-offset, including nodes nested in templates, tags and links.
+mwparserfromhell's C tokenizer turns wikitext into a flat token stream; its Python tree
+builder then costs several times what the tokenizer does. citelint skips the tree: one
+pass over the tokens adds up the length of the text each token stands for (what the
+tree would print, ``str(parse(text)) == text``) and builds only the items rules read.
+tests/tree_index.py keeps the tree-based walk as a reference; the two must agree.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-import mwparserfromhell
-from mwparserfromhell.nodes import (
-    Argument,
-    Comment,
-    ExternalLink,
-    Heading,
-    HTMLEntity,
-    Tag,
-    Template,
-    Text,
-    Wikilink,
-)
-from mwparserfromhell.wikicode import Wikicode
+from mwparserfromhell import parser as mwp
+from mwparserfromhell.parser import tokens as tk
+from mwparserfromhell.parser.tokenizer import Tokenizer
 
 from citelint import model
 from citelint.document import Document
-from citelint.fastbuild import fast_builder
 from citelint.gcpause import paused
 from citelint.guard import INERT, defuse
 from citelint.mw import normalize_attr_value, parse_attributes, tag_arg_value, template_arg_value
@@ -84,9 +76,8 @@ def template_group(tpl: model.Template, spec: dict) -> str:
 class Index:
     """Everything rules need from one document, computed in a single walk."""
 
-    def __init__(self, doc: Document, wikicode: Wikicode) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.wikicode = wikicode
         self.refs: list[model.Ref] = []
         self.reflists: list[model.RefList] = []
         self.templates: list[model.Template] = []
@@ -129,128 +120,272 @@ class Index:
         return out
 
 
+def tokenize(text: str) -> list[Any]:
+    """mwparserfromhell's tokens for ``text`` (style tags left as text, as citelint reads them);
+    its C tokenizer unless ``mwparserfromhell.parser.use_c`` is off, as for its own parse."""
+    tokenizer = mwp.CTokenizer() if mwp.use_c and mwp.CTokenizer else Tokenizer()
+    return tokenizer.tokenize(text, 0, True)
+
+
 def build_index(doc: Document) -> Index:
-    """Parse ``doc`` once and return its index."""
+    """Tokenize ``doc`` once and return its index."""
     source, masked = defuse(doc.text)
-    # the tree has no reference cycles (citelint.gcpause); citelint.fastbuild builds the
-    # same tree without mwparserfromhell's per-node imports
-    with paused(), fast_builder():
-        wikicode = mwparserfromhell.parse(source, skip_style_tags=True)
-        index = Index(doc, wikicode)
+    with paused():  # the token lists have no reference cycles (citelint.gcpause)
+        index = Index(doc)
         index.masked_openers = masked
-        _Walker(index).walk(wikicode, 0)
+        walker = _Walker(index, source, tokenize(source))
+        walker.seq(0, _END)
     return index
 
 
-class _Walker:
-    """Walks the node tree once, tracking offsets and the enclosing ref/template/list."""
+_END: frozenset[type] = frozenset()
+_TEMPLATE_PARTS = frozenset([tk.TemplateParamSeparator, tk.TemplateClose])
+_TEMPLATE_KEY = frozenset([tk.TemplateParamEquals, tk.TemplateParamSeparator, tk.TemplateClose])
+_ARGUMENT_PARTS = frozenset([tk.ArgumentSeparator, tk.ArgumentClose])
+_WIKILINK_PARTS = frozenset([tk.WikilinkSeparator, tk.WikilinkClose])
+_EXTLINK_PARTS = frozenset([tk.ExternalLinkSeparator, tk.ExternalLinkClose])
+_TAG_HEAD = frozenset([tk.TagAttrStart, tk.TagCloseOpen, tk.TagCloseSelfclose])
+_ATTR_NAME = frozenset([tk.TagAttrEquals, tk.TagAttrQuote, *_TAG_HEAD])
+_ATTR_VALUE = frozenset([tk.TagAttrQuote, *_TAG_HEAD])
+_EXTLINK_CLOSE = frozenset([tk.ExternalLinkClose])
+_TAG_BODY = frozenset([tk.TagOpenClose])
+_TAG_CLOSE = frozenset([tk.TagCloseClose])
+_HEADING_END = frozenset([tk.HeadingEnd])
+_COMMENT_END = frozenset([tk.CommentEnd])
+# Tokens that open and close a nested construct, to find a parameter's own "=".
+_OPENERS = frozenset(
+    [
+        tk.TemplateOpen,
+        tk.ArgumentOpen,
+        tk.WikilinkOpen,
+        tk.ExternalLinkOpen,
+        tk.HeadingStart,
+        tk.CommentStart,
+        tk.TagOpenOpen,
+        tk.HTMLEntityStart,
+    ]
+)
+_CLOSERS = frozenset(
+    [
+        tk.TemplateClose,
+        tk.ArgumentClose,
+        tk.WikilinkClose,
+        tk.ExternalLinkClose,
+        tk.HeadingEnd,
+        tk.CommentEnd,
+        tk.TagCloseClose,
+        tk.TagCloseSelfclose,
+        tk.HTMLEntityEnd,
+    ]
+)
 
-    def __init__(self, index: Index) -> None:
+
+class _Walker:
+    """One pass over the tokens, tracking offsets and the enclosing ref/template/list.
+
+    Each construct's handler is called just after its opening token and returns the offset
+    where the construct ends; ``self.i`` is then just past its closing token."""
+
+    def __init__(self, index: Index, source: str, toks: list[Any]) -> None:
         self.index = index
+        self.source = source  # what was tokenized (citelint.guard may mask openers)
+        self.text = index.doc.text
+        self.toks = toks
+        self.i = 0
         self.tables = ref_templates()
         self.template: model.Template | None = None
         self.param: model.Param | None = None
         self.ref: model.Ref | None = None
         self.reflist: model.RefList | None = None
-        self.text = index.doc.text
+        self.handlers: dict[type, Callable[[Any, int], int]] = {
+            tk.Text: self.text_token,
+            tk.TemplateOpen: self.template_tokens,
+            tk.TagOpenOpen: self.tag_tokens,
+            tk.ExternalLinkOpen: self.link_tokens,
+            tk.WikilinkOpen: self.wikilink_tokens,
+            tk.CommentStart: self.comment_tokens,
+            tk.HeadingStart: self.heading_tokens,
+            tk.ArgumentOpen: self.argument_tokens,
+            tk.HTMLEntityStart: self.entity_tokens,
+        }
 
-    def walk(self, code: Wikicode, pos: int) -> int:
-        node_fn = self.node
-        masked = self.index.masked_openers
-        for node in code.nodes:
-            # plain text is most nodes: handled inline, without a call, unless it may hide
-            # markup the parser did not recognise (or an opener citelint.guard masked)
-            if type(node) is Text:
-                value = node.value
-                if "{" not in value and "<" not in value and (not masked or INERT not in value):
+    def seq(self, pos: int, stops: frozenset[type]) -> int:
+        """Walk tokens from ``self.i`` up to (not past) one whose type is in ``stops``."""
+        toks = self.toks
+        n = len(toks)
+        i = self.i
+        handlers = self.handlers
+        plain = not self.index.masked_openers
+        while i < n:
+            tok = toks[i]
+            kind = type(tok)
+            if kind is tk.Text:
+                # plain text is most tokens: handled inline, unless it may hide markup the
+                # tokenizer did not recognise (or an opener citelint.guard masked)
+                value = tok["text"]
+                if "{" not in value and "<" not in value and (plain or INERT not in value):
                     pos += len(value)
+                    i += 1
                     continue
-            pos = node_fn(node, pos)
+            elif kind in stops:
+                break
+            self.i = i + 1
+            pos = handlers[kind](tok, pos)
+            i = self.i
+        self.i = i
         return pos
 
-    def node(self, node: Any, pos: int) -> int:
-        kind = type(node)
-        if kind is Text:
-            value = node.value
-            end = pos + len(value)
-            if self.index.masked_openers:
-                value = self.text[pos:end]
-            if ("{" in value or "<" in value) and _SUSPICIOUS.search(value):
-                self.index.raw_texts.append(
-                    model.RawText(value, pos, end, ref=self.ref, template=self.template)
-                )
-            return end
-        if kind is Template:
-            return self.template_node(node, pos)
-        if kind is Tag:
-            return self.tag_node(node, pos)
-        if kind is ExternalLink:
-            return self.link_node(node, pos)
-        if kind is Wikilink:
-            p = self.walk(node.title, pos + 2)
-            if node.text is not None:
-                p = self.walk(node.text, p + 1)
-            return p + 2
-        if kind is Comment:
-            end = pos + len(node.contents) + 7
-            self.index.comments.append(model.Comment(node.contents, pos, end))
-            return end
-        if kind is Heading:
-            level = node.level
-            end = self.walk(node.title, pos + level) + level
-            self.index.headings.append(model.Heading(level, str(node.title), pos, end))
-            return end
-        if kind is Argument:
-            p = self.walk(node.name, pos + 3)
-            if node.default is not None:
-                p = self.walk(node.default, p + 1)
-            return p + 3
-        if kind is HTMLEntity:
-            return pos + len(str(node))
-        return pos + len(str(node))
+    def close(self, kind: type) -> Any:
+        """Consume the token that ends a construct (absent only when the stream ends)."""
+        i = self.i
+        if i < len(self.toks) and type(self.toks[i]) is kind:
+            self.i = i + 1
+            return self.toks[i]
+        return None
+
+    def quiet(self, pos: int, stops: frozenset[type]) -> int:
+        """:meth:`seq`, but what it indexes is dropped (text MediaWiki does not parse)."""
+        with self.dropped():
+            return self.seq(pos, stops)
+
+    @contextmanager
+    def dropped(self) -> Iterator[None]:
+        """Drop whatever the block indexes."""
+        ix = self.index
+        lists = (ix.refs, ix.reflists, ix.templates, ix.links, ix.comments, ix.headings)
+        sizes = [len(x) for x in lists]
+        outer = self.reflist.refs if self.reflist is not None else None
+        outer_size = len(outer) if outer is not None else 0
+        raw_size = len(ix.raw_texts)
+        yield
+        for items, size in zip(lists, sizes, strict=True):
+            del items[size:]
+        del ix.raw_texts[raw_size:]
+        if outer is not None:
+            del outer[outer_size:]
+
+    def text_token(self, tok: Any, pos: int) -> int:
+        value = tok["text"]
+        end = pos + len(value)
+        if self.index.masked_openers:
+            value = self.text[pos:end]
+        if ("{" in value or "<" in value) and _SUSPICIOUS.search(value):
+            self.index.raw_texts.append(
+                model.RawText(value, pos, end, ref=self.ref, template=self.template)
+            )
+        return end
+
+    def wikilink_tokens(self, tok: Any, pos: int) -> int:
+        p = self.seq(pos + 2, _WIKILINK_PARTS)
+        if self.close(tk.WikilinkSeparator) is not None:
+            p = self.seq(p + 1, _WIKILINK_PARTS)
+        self.close(tk.WikilinkClose)
+        return p + 2
+
+    def argument_tokens(self, tok: Any, pos: int) -> int:
+        p = self.seq(pos + 3, _ARGUMENT_PARTS)
+        if self.close(tk.ArgumentSeparator) is not None:
+            p = self.seq(p + 1, _ARGUMENT_PARTS)
+        self.close(tk.ArgumentClose)
+        return p + 3
+
+    def comment_tokens(self, tok: Any, pos: int) -> int:
+        p = self.quiet(pos + 4, _COMMENT_END)
+        self.close(tk.CommentEnd)
+        end = p + 3
+        self.index.comments.append(model.Comment(self.source[pos + 4 : p], pos, end))
+        return end
+
+    def heading_tokens(self, tok: Any, pos: int) -> int:
+        level = tok["level"]
+        p = self.seq(pos + level, _HEADING_END)
+        self.close(tk.HeadingEnd)
+        end = p + level
+        self.index.headings.append(model.Heading(level, self.source[pos + level : p], pos, end))
+        return end
+
+    def entity_tokens(self, tok: Any, pos: int) -> int:
+        p = pos + 1  # "&"
+        toks = self.toks
+        while self.i < len(toks):
+            t = toks[self.i]
+            self.i += 1
+            kind = type(t)
+            if kind is tk.HTMLEntityEnd:
+                return p + 1
+            if kind is tk.HTMLEntityNumeric:
+                p += 1
+            elif kind is tk.HTMLEntityHex:
+                p += len(t["char"])
+            else:
+                p += len(t["text"])
+        return p
 
     # -- templates -------------------------------------------------------------
 
-    def template_node(self, node: Template, pos: int) -> int:
+    def has_key(self) -> bool:
+        """Whether the parameter starting at ``self.i`` has its own ``=``."""
+        toks = self.toks
+        depth = 0
+        for j in range(self.i, len(toks)):
+            kind = type(toks[j])
+            if depth == 0:
+                if kind is tk.TemplateParamEquals:
+                    return True
+                if kind is tk.TemplateParamSeparator or kind is tk.TemplateClose:
+                    return False
+            if kind in _OPENERS:
+                depth += 1
+            elif kind in _CLOSERS:
+                depth -= 1
+        return False
+
+    def template_tokens(self, tok: Any, pos: int) -> int:
         text = self.text
-        tpl = model.Template("", "", pos, pos, [], node, self.template, self.param, self.ref)
+        tpl = model.Template("", "", pos, pos, [], self.template, self.param, self.ref)
         self.index.templates.append(tpl)
         saved = (self.template, self.param, self.reflist)
         self.template = tpl
-        p = self.walk(node.name, pos + 2)
+        p = self.seq(pos + 2, _TEMPLATE_PARTS)
         tpl.raw_name = raw_name = text[pos + 2 : p]
         tpl.name = name = normalize_template_name(raw_name)
         tables = self.tables
         reflist = None
         spec = tables["list"].get(name)
         if spec is not None:
-            reflist = model.RefList(
-                "template", name, pos, pos, pos, spec["group"], template=tpl, node=node
-            )
+            reflist = model.RefList("template", name, pos, pos, pos, spec["group"], template=tpl)
             refs_params = spec["refs"]
         self.reflist = None if reflist is not None else saved[2]
-        for param in node.params:
+        default = 1
+        while self.close(tk.TemplateParamSeparator) is not None:
             p += 1
             start = p
-            if param.showkey:
-                p = self.walk(param.name, p)
+            key = ""
+            if self.has_key():
+                p = self.seq(p, _TEMPLATE_KEY)
+                self.close(tk.TemplateParamEquals)
                 name_end = p
+                key = self.source[start:p]
                 pname = text[start:p].strip()
+                showkey = True
                 p += 1
             else:
                 name_end = p
-                pname = str(param.name)
+                pname = str(default)
+                default += 1
+                showkey = False
             vstart = p
             entry = model.Param(
-                pname, "", param.showkey, start, start, start, name_end, vstart, vstart, param
+                pname, "", showkey, start, start, start, name_end, vstart, vstart, key
             )
             self.param = entry
             if reflist is not None:
                 self.reflist = reflist if pname in refs_params else None
-            p = self.walk(param.value, vstart)
+            p = self.seq(vstart, _TEMPLATE_PARTS)
             entry.value = text[vstart:p]
             entry.end = entry.value_end = p
             tpl.params.append(entry)
+        self.close(tk.TemplateClose)
         end = p + 2
         tpl.end = end
         self.template, self.param, self.reflist = saved
@@ -290,7 +425,7 @@ class _Walker:
             list=self.reflist,
             template=tpl.parent,
             param=tpl.param_in_parent,
-            node=tpl.node,
+            maker=tpl,
         )
         self._adopt_nested(ref)
         self.index.refs.append(ref)
@@ -318,7 +453,7 @@ class _Walker:
                 list=self.reflist,
                 template=tpl.parent,
                 param=tpl.param_in_parent,
-                node=p.node,
+                maker=tpl,
             )
             self.index.refs.append(ref)
             if self.reflist is not None:
@@ -339,94 +474,107 @@ class _Walker:
 
     # -- tags ------------------------------------------------------------------
 
-    def attrs(self, node: Tag, p: int) -> tuple[list[model.Attr], int]:
-        out = []
-        for attr in node.attributes:
-            start = p
-            p += len(attr.pad_first)
-            name_start = p
-            p = self.walk(attr.name, p)
-            name_end = p
-            p += len(attr.pad_before_eq)
-            value = None
-            vstart = vend = p
-            if attr.value is not None:
-                p += 1 + len(attr.pad_after_eq)
-                quotes = attr.quotes or ""
-                p += len(quotes)
-                vstart = p
-                p = self.walk(attr.value, p)
-                vend = p
-                p += len(quotes)
-                value = self.text[vstart:vend]
-            out.append(
-                model.Attr(
-                    self.text[name_start:name_end].strip(),
-                    value,
-                    start,
-                    p,
-                    vstart,
-                    vend,
-                    attr.quotes,
-                )
-            )
-        return out, p
+    def attrs(self, p: int) -> int:
+        """Walk a tag's attributes (their templates and links count); return where they end."""
+        source = self.source
+        while (start := self.close(tk.TagAttrStart)) is not None:
+            p += len(start["pad_first"])
+            p = self.seq(p, _ATTR_NAME)
+            p += len(start["pad_before_eq"])
+            if self.close(tk.TagAttrEquals) is not None:
+                p += 1 + len(start["pad_after_eq"])
+                quote = self.close(tk.TagAttrQuote)
+                quotes = quote["char"] if quote is not None else ""
+                p = self.seq(p + len(quotes), _ATTR_VALUE) + len(quotes)
+            elif type(self.toks[self.i]) is tk.TagAttrQuote:  # pragma: no cover
+                raise AssertionError(f"quote without '=' at {p}: {source[p - 20 : p]!r}")
+        return p
 
-    def tag_node(self, node: Tag, pos: int) -> int:
-        if node.wiki_markup:
-            p = pos + len(node.wiki_markup)
-            _, p = self.attrs(node, p)
-            p += len(node.padding or "") + len(node.wiki_style_separator or "")
-            if node.self_closing:
+    def tag_tokens(self, tok: Any, pos: int) -> int:
+        wiki_markup = tok.get("wiki_markup")
+        if wiki_markup:
+            self.quiet(pos, _TAG_HEAD)  # the tag's name ("li", "table") is not in the text
+            p = self.attrs(pos + len(wiki_markup))
+            end_tok = self.toks[self.i]
+            self.i += 1
+            p += len(end_tok.get("padding") or "")
+            if type(end_tok) is tk.TagCloseSelfclose:
                 return p
-            p = self.walk(node.contents, p)
-            return p + len(node.closing_wiki_markup or "")
-        tag = str(node.tag)
-        lower = tag.strip().lower()
-        p = pos + (2 if node.invalid else 1) + len(tag)
+            p += len(end_tok.get("wiki_markup") or "")
+            p = self.seq(p, _TAG_BODY)
+            closing = self.close(tk.TagOpenClose)
+            self.quiet(p, _TAG_CLOSE)
+            self.close(tk.TagCloseClose)
+            return p + len((closing or {}).get("wiki_markup") or "")
+        name_start = pos + (2 if tok.get("invalid") else 1)
+        p = self.quiet(name_start, _TAG_HEAD)
+        lower = self.source[name_start:p].strip().lower()
         if lower in OPAQUE_TAGS:
-            return pos + len(str(node))
+            return self.quiet_tag_rest(p)
         attr_start = p
-        attrs, p = self.attrs(node, p)
+        p = self.attrs(p)
+        end_tok = self.toks[self.i]
+        self.i += 1
+        padding = len(end_tok.get("padding") or "")
         is_cite = lower == "ref" or lower == "references"
-        if node.self_closing:
-            end = p + len(node.padding) + (1 if node.implicit else 2)
+        if type(end_tok) is tk.TagCloseSelfclose:
+            close = 1 if end_tok.get("implicit") else 2
+            end = p + padding + close
             if is_cite:
-                attrs = self.mw_attrs(attr_start, end - (1 if node.implicit else 2))
+                attrs = self.mw_attrs(attr_start, end - close)
                 if lower == "ref":
-                    self.add_ref(node, attrs, pos, end, end, None, end, end)
+                    self.add_ref(attrs, pos, end, end, None, end, end)
                 else:
-                    self.add_reflist(node, attrs, pos, end, end)
+                    self.add_reflist(attrs, pos, end, end)
             return end
-        open_end = p + len(node.padding) + 1
-        if is_cite:
-            attrs = self.mw_attrs(attr_start, open_end - 1)
+        open_end = p + padding + 1
         if lower == "ref":
-            ref = self.add_ref(node, attrs, pos, open_end, open_end, "", open_end, open_end)
+            attrs = self.mw_attrs(attr_start, open_end - 1)
+            ref = self.add_ref(attrs, pos, open_end, open_end, "", open_end, open_end)
             saved = self.ref
             self.ref = ref
-            cend = self.walk(node.contents, open_end)
+            cend = self.seq(open_end, _TAG_BODY)
             self.ref = saved
             ref.content = self.text[open_end:cend]
             ref.content_end = cend
-            end = cend + 3 + len(str(node.closing_tag))
-            ref.end = end
+            end = ref.end = self.closing_tag(cend)
             return end
         if lower == "references":
-            rl = self.add_reflist(node, attrs, pos, open_end, open_end)
+            attrs = self.mw_attrs(attr_start, open_end - 1)
+            rl = self.add_reflist(attrs, pos, open_end, open_end)
             saved_list = self.reflist
             self.reflist = rl
-            cend = self.walk(node.contents, open_end)
+            cend = self.seq(open_end, _TAG_BODY)
             self.reflist = saved_list
-            end = cend + 3 + len(str(node.closing_tag))
-            rl.end = end
+            end = rl.end = self.closing_tag(cend)
             return end
         if lower in REPARSED_TAGS:
-            inner = str(node.contents)
-            cend = self.walk(mwparserfromhell.parse(inner, skip_style_tags=True), open_end)
+            cend = self.quiet(open_end, _TAG_BODY)
+            saved_tokens = (self.toks, self.i)
+            self.toks, self.i = tokenize(self.source[open_end:cend]), 0
+            self.seq(open_end, _END)
+            self.toks, self.i = saved_tokens
         else:
-            cend = self.walk(node.contents, open_end)
-        return cend + 3 + len(str(node.closing_tag))
+            cend = self.seq(open_end, _TAG_BODY)
+        return self.closing_tag(cend)
+
+    def closing_tag(self, pos: int) -> int:
+        """``</name>`` at ``pos`` (just before its TagOpenClose): where it ends."""
+        self.close(tk.TagOpenClose)
+        p = self.quiet(pos + 2, _TAG_CLOSE)
+        self.close(tk.TagCloseClose)
+        return p + 1
+
+    def quiet_tag_rest(self, p: int) -> int:
+        """The end of a tag whose content MediaWiki does not parse, from after its name."""
+        with self.dropped():
+            p = self.attrs(p)
+        end_tok = self.toks[self.i]
+        self.i += 1
+        p += len(end_tok.get("padding") or "")
+        if type(end_tok) is tk.TagCloseSelfclose:
+            return p + (1 if end_tok.get("implicit") else 2)
+        return self.closing_tag(self.quiet(p + 1, _TAG_BODY))
 
     def mw_attrs(self, start: int, end: int) -> list[model.Attr]:
         """The attributes of a ``<ref>``/``<references>`` tag as MediaWiki reads them."""
@@ -447,7 +595,6 @@ class _Walker:
 
     def add_ref(
         self,
-        node: Tag,
         attrs: list[model.Attr],
         start: int,
         open_end: int,
@@ -477,7 +624,6 @@ class _Walker:
             self.reflist,
             self.template,
             self.param,
-            node,
         )
         self.index.refs.append(ref)
         if self.reflist is not None:
@@ -485,38 +631,39 @@ class _Walker:
         return ref
 
     def add_reflist(
-        self, node: Tag, attrs: list[model.Attr], start: int, open_end: int, end: int
+        self, attrs: list[model.Attr], start: int, open_end: int, end: int
     ) -> model.RefList:
         group = ""
         for a in attrs:
             if a.name == "group":
                 group = normalize_attr_value(a.value or "")
-        rl = model.RefList("tag", "references", start, end, open_end, group, attrs=attrs, node=node)
+        rl = model.RefList("tag", "references", start, end, open_end, group, attrs=attrs)
         rl.template = self.template
         self.index.reflists.append(rl)
         return rl
 
     # -- links -----------------------------------------------------------------
 
-    def link_node(self, node: ExternalLink, pos: int) -> int:
-        p = pos + (1 if node.brackets else 0)
-        url_start = p
-        p = self.walk(node.url, p)
-        url_end = p
+    def link_tokens(self, tok: Any, pos: int) -> int:
+        brackets = bool(tok.get("brackets"))
+        p = url_start = pos + (1 if brackets else 0)
+        p = url_end = self.seq(p, _EXTLINK_PARTS)
         title = None
-        if node.title is not None:
-            if not node.suppress_space:
+        separator = self.close(tk.ExternalLinkSeparator)
+        if separator is not None:
+            if not separator.get("suppress_space"):
                 p += 1
             tstart = p
-            p = self.walk(node.title, p)
+            p = self.seq(p, _EXTLINK_CLOSE)
             title = self.text[tstart:p]
-        if node.brackets:
+        self.close(tk.ExternalLinkClose)
+        if brackets:
             p += 1
         self.index.links.append(
             model.ExtLink(
                 self.text[url_start:url_end],
                 title,
-                node.brackets,
+                brackets,
                 pos,
                 p,
                 url_start,

@@ -8,7 +8,6 @@ so rules can read them without knowing mwparserfromhell.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 
 @dataclass(eq=False)
@@ -41,7 +40,8 @@ class Param:
     name_end: int
     value_start: int
     value_end: int
-    node: Any = field(repr=False)
+    #: the key as written (spaces and comments included); "" for a positional parameter
+    key: str = ""
 
     @property
     def stripped(self) -> str:
@@ -57,7 +57,6 @@ class Template:
     start: int
     end: int
     params: list[Param]
-    node: Any = field(repr=False)
     parent: Template | None = field(default=None, repr=False)
     param_in_parent: Param | None = field(default=None, repr=False)
     ref: Ref | None = field(default=None, repr=False)
@@ -101,7 +100,8 @@ class Ref:
     list: RefList | None = field(default=None, repr=False)
     template: Template | None = field(default=None, repr=False)
     param: Param | None = field(default=None, repr=False)
-    node: Any = field(default=None, repr=False)
+    #: the template that makes this footnote (``{{efn}}``, ``{{#tag:ref}}``, ``{{r}}``)
+    maker: Template | None = field(default=None, repr=False)
 
     def attr(self, name: str) -> Attr | None:
         found = None
@@ -128,7 +128,6 @@ class RefList:
     refs: list[Ref] = field(default_factory=list)
     attrs: list[Attr] = field(default_factory=list)
     template: Template | None = field(default=None, repr=False)
-    node: Any = field(default=None, repr=False)
 
     def attr(self, name: str) -> Attr | None:
         found = None

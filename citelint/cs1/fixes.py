@@ -22,7 +22,7 @@ def rename_fix(c: Citation, a: Arg, target: str) -> Fix | None:
     if a.opaque or a.earlier or any(o.name == target for o in c.order):
         return None
     p = a.param
-    raw = str(p.node.name)  # the key as written, spaces included
+    raw = p.key  # the key as written, spaces included
     if raw.strip() != a.name:
         return None  # a comment in the name: leave it to the editor
     lead = len(raw) - len(raw.lstrip())

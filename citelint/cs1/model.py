@@ -327,8 +327,8 @@ def build(template: Template, cls: str) -> Citation:
 def from_params(params: Mapping[str, str], cls: str = "citation") -> Citation:
     """A citation with these named arguments and no place in a document: the arguments a
     wrapper template passes on to CS1, or a citation written out in a test."""
-    ps = [Param(name, value, True, 0, 0, 0, 0, 0, 0, None) for name, value in params.items()]
-    return build(Template("Citation", "Citation", 0, 0, ps, None), cls)
+    ps = [Param(name, value, True, 0, 0, 0, 0, 0, 0, name) for name, value in params.items()]
+    return build(Template("Citation", "Citation", 0, 0, ps), cls)
 
 
 def _compute(index: Index) -> list[Citation]:

@@ -1,0 +1,433 @@
+"""The tree-based index walk citelint used before it walked tokens: a reference.
+
+It walks mwparserfromhell's node tree, where each node's offset follows from the lengths
+of what it prints. citelint.index must build the very same items from the token stream
+(tests/test_index_tokens.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import mwparserfromhell
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from citelint import model
+from citelint.document import Document
+from citelint.guard import INERT, defuse
+from citelint.index import _SUSPICIOUS, OPAQUE_TAGS, REPARSED_TAGS, Index, template_group
+from citelint.mw import normalize_attr_value, parse_attributes, tag_arg_value
+from citelint.names import normalize_template_name, ref_templates
+
+
+def build_tree_index(doc: Document) -> Index:
+    """The index of ``doc`` from mwparserfromhell's tree."""
+    source, masked = defuse(doc.text)
+    index = Index(doc)
+    index.masked_openers = masked
+    TreeWalker(index).walk(mwparserfromhell.parse(source, skip_style_tags=True), 0)
+    return index
+
+
+class TreeWalker:
+    """Walks the node tree once, tracking offsets and the enclosing ref/template/list."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.tables = ref_templates()
+        self.template: model.Template | None = None
+        self.param: model.Param | None = None
+        self.ref: model.Ref | None = None
+        self.reflist: model.RefList | None = None
+        self.text = index.doc.text
+
+    def walk(self, code: Wikicode, pos: int) -> int:
+        node_fn = self.node
+        masked = self.index.masked_openers
+        for node in code.nodes:
+            # plain text is most nodes: handled inline, without a call, unless it may hide
+            # markup the parser did not recognise (or an opener citelint.guard masked)
+            if type(node) is Text:
+                value = node.value
+                if "{" not in value and "<" not in value and (not masked or INERT not in value):
+                    pos += len(value)
+                    continue
+            pos = node_fn(node, pos)
+        return pos
+
+    def node(self, node: Any, pos: int) -> int:
+        kind = type(node)
+        if kind is Text:
+            value = node.value
+            end = pos + len(value)
+            if self.index.masked_openers:
+                value = self.text[pos:end]
+            if ("{" in value or "<" in value) and _SUSPICIOUS.search(value):
+                self.index.raw_texts.append(
+                    model.RawText(value, pos, end, ref=self.ref, template=self.template)
+                )
+            return end
+        if kind is Template:
+            return self.template_node(node, pos)
+        if kind is Tag:
+            return self.tag_node(node, pos)
+        if kind is ExternalLink:
+            return self.link_node(node, pos)
+        if kind is Wikilink:
+            p = self.walk(node.title, pos + 2)
+            if node.text is not None:
+                p = self.walk(node.text, p + 1)
+            return p + 2
+        if kind is Comment:
+            end = pos + len(node.contents) + 7
+            self.index.comments.append(model.Comment(node.contents, pos, end))
+            return end
+        if kind is Heading:
+            level = node.level
+            end = self.walk(node.title, pos + level) + level
+            self.index.headings.append(model.Heading(level, str(node.title), pos, end))
+            return end
+        if kind is Argument:
+            p = self.walk(node.name, pos + 3)
+            if node.default is not None:
+                p = self.walk(node.default, p + 1)
+            return p + 3
+        if kind is HTMLEntity:
+            return pos + len(str(node))
+        return pos + len(str(node))
+
+    # -- templates -------------------------------------------------------------
+
+    def template_node(self, node: Template, pos: int) -> int:
+        text = self.text
+        tpl = model.Template("", "", pos, pos, [], self.template, self.param, self.ref)
+        self.index.templates.append(tpl)
+        saved = (self.template, self.param, self.reflist)
+        self.template = tpl
+        p = self.walk(node.name, pos + 2)
+        tpl.raw_name = raw_name = text[pos + 2 : p]
+        tpl.name = name = normalize_template_name(raw_name)
+        tables = self.tables
+        reflist = None
+        spec = tables["list"].get(name)
+        if spec is not None:
+            reflist = model.RefList("template", name, pos, pos, pos, spec["group"], template=tpl)
+            refs_params = spec["refs"]
+        self.reflist = None if reflist is not None else saved[2]
+        for param in node.params:
+            p += 1
+            start = p
+            if param.showkey:
+                p = self.walk(param.name, p)
+                name_end = p
+                pname = text[start:p].strip()
+                p += 1
+            else:
+                name_end = p
+                pname = str(param.name)
+            vstart = p
+            entry = model.Param(
+                pname,
+                "",
+                param.showkey,
+                start,
+                start,
+                start,
+                name_end,
+                vstart,
+                vstart,
+                str(param.name) if param.showkey else "",
+            )
+            self.param = entry
+            if reflist is not None:
+                self.reflist = reflist if pname in refs_params else None
+            p = self.walk(param.value, vstart)
+            entry.value = text[vstart:p]
+            entry.end = entry.value_end = p
+            tpl.params.append(entry)
+        end = p + 2
+        tpl.end = end
+        self.template, self.param, self.reflist = saved
+        if reflist is not None:
+            reflist.end = reflist.open_end = end
+            reflist.group = template_group(tpl, spec)
+            self.index.reflists.append(reflist)
+        elif tables["footnote"].get(name) is not None:
+            self.footnote_template(tpl, tables["footnote"][name])
+        elif name in tables["reuse"] and tables["reuse"][name] is not None:
+            self.reuse_template(tpl)
+        return end
+
+    def footnote_template(self, tpl: model.Template, spec: dict) -> None:
+        """``{{efn|text|name=x}}``, ``{{refn|…}}``, ``{{#tag:ref|text|name=x|group=g}}``."""
+        body = None
+        for key in spec["content"]:
+            body = tpl.get(key)
+            if body is not None:
+                break
+        name_p = tpl.get("name")
+        name = tag_arg_value(name_p.value) if name_p is not None else None
+        if name == "" and tpl.name != "#tag:ref":
+            name = None  # {{efn}}, {{refn}}: {{#if:{{{name|}}}|…}} passes no name at all
+        content = body.value if body is not None and body.value.strip() else None
+        ref = model.Ref(
+            "template",
+            tpl.name,
+            tpl.start,
+            tpl.end,
+            tpl.end,
+            name,
+            template_group(tpl, spec),
+            content,
+            body.value_start if body is not None else tpl.end,
+            body.value_end if body is not None else tpl.end,
+            list=self.reflist,
+            template=tpl.parent,
+            param=tpl.param_in_parent,
+            maker=tpl,
+        )
+        self._adopt_nested(ref)
+        self.index.refs.append(ref)
+        if self.reflist is not None:
+            self.reflist.refs.append(ref)
+
+    def reuse_template(self, tpl: model.Template) -> None:
+        """``{{r|a|b|group=g}}``: one reuse per positional name."""
+        group_p = tpl.get("group", "g")
+        group = group_p.stripped if group_p is not None else ""
+        for p in tpl.params:
+            if p.showkey or not p.stripped:
+                continue
+            ref = model.Ref(
+                "template",
+                tpl.name,
+                p.value_start,
+                p.value_end,
+                p.value_end,
+                p.stripped,
+                group,
+                None,
+                p.value_end,
+                p.value_end,
+                list=self.reflist,
+                template=tpl.parent,
+                param=tpl.param_in_parent,
+                maker=tpl,
+            )
+            self.index.refs.append(ref)
+            if self.reflist is not None:
+                self.reflist.refs.append(ref)
+
+    def _adopt_nested(self, ref: model.Ref) -> None:
+        """Templates and links inside a template-made footnote belong to it."""
+        for t in reversed(self.index.templates):
+            if t.start < ref.start:
+                break
+            if t.ref is None and t.start >= ref.content_start and t.end <= ref.content_end:
+                t.ref = ref
+        for link in reversed(self.index.links):
+            if link.start < ref.start:
+                break
+            if link.ref is None:
+                link.ref = ref
+
+    # -- tags ------------------------------------------------------------------
+
+    def attrs(self, node: Tag, p: int) -> tuple[list[model.Attr], int]:
+        out = []
+        for attr in node.attributes:
+            start = p
+            p += len(attr.pad_first)
+            name_start = p
+            p = self.walk(attr.name, p)
+            name_end = p
+            p += len(attr.pad_before_eq)
+            value = None
+            vstart = vend = p
+            if attr.value is not None:
+                p += 1 + len(attr.pad_after_eq)
+                quotes = attr.quotes or ""
+                p += len(quotes)
+                vstart = p
+                p = self.walk(attr.value, p)
+                vend = p
+                p += len(quotes)
+                value = self.text[vstart:vend]
+            out.append(
+                model.Attr(
+                    self.text[name_start:name_end].strip(),
+                    value,
+                    start,
+                    p,
+                    vstart,
+                    vend,
+                    attr.quotes,
+                )
+            )
+        return out, p
+
+    def tag_node(self, node: Tag, pos: int) -> int:
+        if node.wiki_markup:
+            p = pos + len(node.wiki_markup)
+            _, p = self.attrs(node, p)
+            p += len(node.padding or "") + len(node.wiki_style_separator or "")
+            if node.self_closing:
+                return p
+            p = self.walk(node.contents, p)
+            return p + len(node.closing_wiki_markup or "")
+        tag = str(node.tag)
+        lower = tag.strip().lower()
+        p = pos + (2 if node.invalid else 1) + len(tag)
+        if lower in OPAQUE_TAGS:
+            return pos + len(str(node))
+        attr_start = p
+        attrs, p = self.attrs(node, p)
+        is_cite = lower == "ref" or lower == "references"
+        if node.self_closing:
+            end = p + len(node.padding) + (1 if node.implicit else 2)
+            if is_cite:
+                attrs = self.mw_attrs(attr_start, end - (1 if node.implicit else 2))
+                if lower == "ref":
+                    self.add_ref(node, attrs, pos, end, end, None, end, end)
+                else:
+                    self.add_reflist(node, attrs, pos, end, end)
+            return end
+        open_end = p + len(node.padding) + 1
+        if is_cite:
+            attrs = self.mw_attrs(attr_start, open_end - 1)
+        if lower == "ref":
+            ref = self.add_ref(node, attrs, pos, open_end, open_end, "", open_end, open_end)
+            saved = self.ref
+            self.ref = ref
+            cend = self.walk(node.contents, open_end)
+            self.ref = saved
+            ref.content = self.text[open_end:cend]
+            ref.content_end = cend
+            end = cend + 3 + len(str(node.closing_tag))
+            ref.end = end
+            return end
+        if lower == "references":
+            rl = self.add_reflist(node, attrs, pos, open_end, open_end)
+            saved_list = self.reflist
+            self.reflist = rl
+            cend = self.walk(node.contents, open_end)
+            self.reflist = saved_list
+            end = cend + 3 + len(str(node.closing_tag))
+            rl.end = end
+            return end
+        if lower in REPARSED_TAGS:
+            inner = str(node.contents)
+            cend = self.walk(mwparserfromhell.parse(inner, skip_style_tags=True), open_end)
+        else:
+            cend = self.walk(node.contents, open_end)
+        return cend + 3 + len(str(node.closing_tag))
+
+    def mw_attrs(self, start: int, end: int) -> list[model.Attr]:
+        """The attributes of a ``<ref>``/``<references>`` tag as MediaWiki reads them."""
+        return [
+            model.Attr(
+                a.name,
+                a.raw,
+                a.start,
+                a.end,
+                a.value_start,
+                a.value_end,
+                a.quotes,
+                a.dropped,
+                a.unclosed_quote,
+            )
+            for a in parse_attributes(self.text[start:end], start)
+        ]
+
+    def add_ref(
+        self,
+        node: Tag,
+        attrs: list[model.Attr],
+        start: int,
+        open_end: int,
+        end: int,
+        content: str | None,
+        cstart: int,
+        cend: int,
+    ) -> model.Ref:
+        name = group = None
+        for a in attrs:
+            if a.name == "name":
+                name = normalize_attr_value(a.value or "")
+            elif a.name == "group":
+                group = normalize_attr_value(a.value or "")
+        ref = model.Ref(
+            "tag",
+            "ref",
+            start,
+            end,
+            open_end,
+            name,
+            group or "",
+            content,
+            cstart,
+            cend,
+            attrs,
+            self.reflist,
+            self.template,
+            self.param,
+        )
+        self.index.refs.append(ref)
+        if self.reflist is not None:
+            self.reflist.refs.append(ref)
+        return ref
+
+    def add_reflist(
+        self, node: Tag, attrs: list[model.Attr], start: int, open_end: int, end: int
+    ) -> model.RefList:
+        group = ""
+        for a in attrs:
+            if a.name == "group":
+                group = normalize_attr_value(a.value or "")
+        rl = model.RefList("tag", "references", start, end, open_end, group, attrs=attrs)
+        rl.template = self.template
+        self.index.reflists.append(rl)
+        return rl
+
+    # -- links -----------------------------------------------------------------
+
+    def link_node(self, node: ExternalLink, pos: int) -> int:
+        p = pos + (1 if node.brackets else 0)
+        url_start = p
+        p = self.walk(node.url, p)
+        url_end = p
+        title = None
+        if node.title is not None:
+            if not node.suppress_space:
+                p += 1
+            tstart = p
+            p = self.walk(node.title, p)
+            title = self.text[tstart:p]
+        if node.brackets:
+            p += 1
+        self.index.links.append(
+            model.ExtLink(
+                self.text[url_start:url_end],
+                title,
+                node.brackets,
+                pos,
+                p,
+                url_start,
+                url_end,
+                self.ref,
+                self.template,
+                self.param,
+            )
+        )
+        return p
