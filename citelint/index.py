@@ -245,6 +245,14 @@ class _Walker:
 
     def quiet(self, pos: int, stops: frozenset[type]) -> int:
         """:meth:`seq`, but what it indexes is dropped (text MediaWiki does not parse)."""
+        toks = self.toks
+        i, n = self.i, len(toks)
+        while i < n and type(toks[i]) is tk.Text:  # a tag's name, a comment: plain text
+            pos += len(toks[i]["text"])
+            i += 1
+        self.i = i
+        if i == n or type(toks[i]) in stops:
+            return pos
         with self.dropped():
             return self.seq(pos, stops)
 
