@@ -139,6 +139,8 @@ def build_index(doc: Document) -> Index:
 
 
 _END: frozenset[type] = frozenset()
+# Text that :meth:`_Walker.seq` looks at more closely (see text_token).
+_MAYBE_MARKUP = re.compile(f"[{{<{INERT}]")
 _TEMPLATE_PARTS = frozenset([tk.TemplateParamSeparator, tk.TemplateClose])
 _TEMPLATE_KEY = frozenset([tk.TemplateParamEquals, tk.TemplateParamSeparator, tk.TemplateClose])
 _ARGUMENT_PARTS = frozenset([tk.ArgumentSeparator, tk.ArgumentClose])
@@ -197,24 +199,13 @@ class _Walker:
         self.param: model.Param | None = None
         self.ref: model.Ref | None = None
         self.reflist: model.RefList | None = None
-        self.handlers: dict[type, Callable[[Any, int], int]] = {
-            tk.Text: self.text_token,
-            tk.TemplateOpen: self.template_tokens,
-            tk.TagOpenOpen: self.tag_tokens,
-            tk.ExternalLinkOpen: self.link_tokens,
-            tk.WikilinkOpen: self.wikilink_tokens,
-            tk.CommentStart: self.comment_tokens,
-            tk.HeadingStart: self.heading_tokens,
-            tk.ArgumentOpen: self.argument_tokens,
-            tk.HTMLEntityStart: self.entity_tokens,
-        }
 
     def seq(self, pos: int, stops: frozenset[type]) -> int:
         """Walk tokens from ``self.i`` up to (not past) one whose type is in ``stops``."""
         toks = self.toks
         n = len(toks)
         i = self.i
-        handlers = self.handlers
+        handlers = _HANDLERS
         plain = not self.index.masked_openers
         while i < n:
             tok = toks[i]
@@ -230,7 +221,7 @@ class _Walker:
             elif kind in stops:
                 break
             self.i = i + 1
-            pos = handlers[kind](tok, pos)
+            pos = handlers[kind](self, tok, pos)
             i = self.i
         self.i = i
         return pos
@@ -334,8 +325,15 @@ class _Walker:
     def has_key(self) -> bool:
         """Whether the parameter starting at ``self.i`` has its own ``=``."""
         toks = self.toks
+        i = self.i
+        if i + 1 < len(toks) and type(toks[i]) is tk.Text:  # most keys: one piece of text
+            kind = type(toks[i + 1])
+            if kind is tk.TemplateParamEquals:
+                return True
+            if kind is tk.TemplateParamSeparator or kind is tk.TemplateClose:
+                return False
         depth = 0
-        for j in range(self.i, len(toks)):
+        for j in range(i, len(toks)):
             kind = type(toks[j])
             if depth == 0:
                 if kind is tk.TemplateParamEquals:
@@ -365,13 +363,24 @@ class _Walker:
             refs_params = spec["refs"]
         self.reflist = None if reflist is not None else saved[2]
         default = 1
-        while self.close(tk.TemplateParamSeparator) is not None:
+        toks = self.toks
+        n = len(toks)
+        while self.i < n and type(toks[self.i]) is tk.TemplateParamSeparator:
+            self.i += 1
             p += 1
             start = p
             key = ""
             if self.has_key():
-                p = self.seq(p, _TEMPLATE_KEY)
-                self.close(tk.TemplateParamEquals)
+                i = self.i
+                key_text = toks[i]["text"] if type(toks[i]) is tk.Text else "{"
+                if type(toks[i + 1]) is tk.TemplateParamEquals and not _MAYBE_MARKUP.search(
+                    key_text
+                ):
+                    p += len(key_text)  # a key of plain text, inline
+                    self.i = i + 2
+                else:
+                    p = self.seq(p, _TEMPLATE_KEY)
+                    self.close(tk.TemplateParamEquals)
                 name_end = p
                 key = self.source[start:p]
                 pname = text[start:p].strip()
@@ -682,6 +691,22 @@ class _Walker:
             )
         )
         return p
+
+
+# Each construct's handler, by its opening token. A table of plain functions, not bound
+# methods kept on the walker: those would make the walker, its tokens and the index a
+# reference cycle that only the cyclic collector frees (citelint.gcpause).
+_HANDLERS: dict[type, Callable[[_Walker, Any, int], int]] = {
+    tk.Text: _Walker.text_token,
+    tk.TemplateOpen: _Walker.template_tokens,
+    tk.TagOpenOpen: _Walker.tag_tokens,
+    tk.ExternalLinkOpen: _Walker.link_tokens,
+    tk.WikilinkOpen: _Walker.wikilink_tokens,
+    tk.CommentStart: _Walker.comment_tokens,
+    tk.HeadingStart: _Walker.heading_tokens,
+    tk.ArgumentOpen: _Walker.argument_tokens,
+    tk.HTMLEntityStart: _Walker.entity_tokens,
+}
 
 
 def iter_nodes(index: Index) -> Iterator[Any]:

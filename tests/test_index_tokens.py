@@ -77,6 +77,7 @@ CASES = [
     "'''b''' ''i'' {{cite book|author=[[A|B]]|title=''T''<!--x-->|url=http://x}}",
     "<REF NAME=A>a</REF><Ref name=a/><references/>",
     "x\u00e9\U0001f600<ref>\U0001f600</ref>",
+    "{{x|a<ref>b</ref>c=d|{{y}}=e|f {{ g=h|<ref name=k/>=l|m<ref>=n}}",
 ]
 
 

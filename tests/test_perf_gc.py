@@ -73,6 +73,30 @@ def test_no_collection_runs_during_a_lint(gc_state) -> None:
     assert paused <= 2
 
 
+def test_reference_counting_frees_what_a_lint_built(gc_state) -> None:
+    """Nothing of the parse is left for the cyclic collector: the tokens, the walker and the
+    index go as soon as the lint ends (only the small ref/list back-links form cycles)."""
+    text = SAMPLE.read_text(encoding="utf-8") * 3
+    config = Config()
+    rules = config.instantiate(config.enabled_codes())
+    lint_document(Document(text), config, rules)
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        lint_document(Document(text), config, rules)
+        gc.collect()
+        kinds = {type(o).__module__ + "." + type(o).__name__ for o in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert not {k for k in kinds if k.startswith("mwparserfromhell.")}
+    assert "citelint.index._Walker" not in kinds
+    assert "citelint.index.Index" not in kinds
+    assert len(kinds) < 10
+
+
 def test_state_restored_after_a_lint(gc_state) -> None:
     assert gc.isenabled()
     citelint.lint_text("A.<ref>{{cite web|title=x}}</ref>\n{{reflist}}")
