@@ -6,9 +6,12 @@ runs ahead of the workers by more than that, and the results come back in the or
 the items (a bounded reorder buffer: the oldest item is always the one waited for), so
 the output of ``--jobs 2`` is byte for byte that of ``--jobs 1``.
 
-Workers are started with the "spawn" method (no fork of a process that may run threads),
-build their state once with ``initializer`` and ignore SIGINT: Ctrl-C reaches the parent,
-which stops submitting, cancels what has not started and lets the workers exit.
+On Linux, when this process runs no other thread, workers are forked: they start with
+citelint already imported, which saves each of them a third of a second of imports (a
+tenth of a corpus run on two cores). Otherwise (threads, such as a progress bar's, or
+another system) they are spawned. Either way they build their state once with
+``initializer`` and ignore SIGINT: Ctrl-C reaches the parent, which stops submitting,
+cancels what has not started and lets the workers exit.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,6 +40,13 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+def worker_context() -> Any:
+    """Fork where that is safe (Linux, no other thread in this process), else spawn."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _init_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
@@ -64,7 +76,7 @@ def ordered_map(
     window = window or jobs * 4
     pool = ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=worker_context(),
         initializer=_init_worker,
         initargs=(initializer, initargs),
     )

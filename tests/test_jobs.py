@@ -93,3 +93,32 @@ def test_ordered_map_reads_at_most_a_window_ahead() -> None:
         out.append(value)
         assert len(produced) - len(out) <= 4
     assert out == [abs(i) for i in range(-30, 30)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
+def test_workers_are_forked_only_without_other_threads() -> None:
+    import threading
+
+    from citelint.parallel import worker_context
+
+    assert worker_context().get_start_method() == "fork"
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert worker_context().get_start_method() == "spawn"
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_forked_workers_do_not_write_the_parents_buffered_output(tmp_path: Path) -> None:
+    """What the parent had buffered on stdout before the workers started is written once."""
+    code = (
+        "import sys\n"
+        "from citelint.parallel import ordered_map\n"
+        "sys.stdout.write('before\\n')\n"
+        "print(list(ordered_map(abs, [-1, -2, -3], 2)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert out.stdout == b"before\n[1, 2, 3]\n"
