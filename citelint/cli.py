@@ -476,7 +476,7 @@ def iter_results(
                 key = keys.setdefault((id(cfg), codes), len(keys))
                 yield (*item[:-2], key, cfg, codes, keep_source)
 
-        yield from ordered_map(_lint_task, tasks(), jobs)
+        yield from ordered_map(_lint_task, tasks(), jobs, on_crash=_crashed_task)
         return
 
     results: list[FileResult] = []
@@ -531,6 +531,12 @@ def _lint_task(task: tuple[Any, ...]) -> FileResult:
     if not keep_source:
         _drop_source(result)
     return result
+
+
+def _crashed_task(task: tuple[Any, ...], why: str) -> FileResult:
+    """The result of a file whose worker process died on it (``check --jobs``)."""
+    path = task[1] if task[0] == "file" else getattr(task[1], "path", None)
+    return FileResult(path, error=why)
 
 
 def _input_message(error: InputError) -> str:

@@ -75,6 +75,13 @@ def lint_item(item: Page | RawPage | BadPage) -> PageResult:
     return result
 
 
+def crashed_item(item: Page | RawPage | BadPage, why: str) -> PageResult:
+    """The result of a page whose worker process died on it: reported and skipped."""
+    if isinstance(item, RawPage):
+        item = item.parse()  # only to name it; a page that parses here is no danger
+    return PageResult(item.id, item.title, None, None, error=why, offset=item.offset)
+
+
 @dataclass
 class DumpRun:
     """What a run did, for the summary and the exit code."""
@@ -121,7 +128,12 @@ def run_dump(
     if limit is not None:
         pages = islice(pages, limit)
     results = ordered_map(
-        lint_item, pages, jobs, initializer=init_worker, initargs=(config, codes, keep_source)
+        lint_item,
+        pages,
+        jobs,
+        initializer=init_worker,
+        initargs=(config, codes, keep_source),
+        on_crash=crashed_item,
     )
     try:
         for result in results:

@@ -24,6 +24,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -55,6 +56,10 @@ def _init_worker(initializer: Callable[..., None] | None, initargs: tuple) -> No
         initializer(*initargs)
 
 
+#: broken pools one run survives before it gives up (each costs a restart of the pool)
+MAX_CRASHES = 50
+
+
 def ordered_map(
     fn: Callable[[T], R],
     items: Iterable[T],
@@ -62,11 +67,18 @@ def ordered_map(
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     window: int | None = None,
+    on_crash: Callable[[T, str], R] | None = None,
 ) -> Iterator[R]:
     """``map(fn, items)`` on ``jobs`` processes, lazily and in order.
 
     With ``jobs`` 1 everything runs here (``initializer`` is called once first). ``fn``
-    and ``initializer`` must be importable module-level functions."""
+    and ``initializer`` must be importable module-level functions.
+
+    A worker that dies (killed, a crash in C code) breaks the pool and every item in
+    flight. With ``on_crash`` the run goes on: the pool is restarted, the oldest of those
+    items is run again on its own, and if it kills that worker too it is the culprit and
+    ``on_crash(item, why)`` stands for its result; the others are submitted again. Without
+    ``on_crash``, or after ``MAX_CRASHES``, :class:`WorkerDied` is raised."""
     if jobs <= 1:
         if initializer is not None:
             initializer(*initargs)
@@ -74,30 +86,64 @@ def ordered_map(
             yield fn(item)
         return
     window = window or jobs * 4
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=worker_context(),
-        initializer=_init_worker,
-        initargs=(initializer, initargs),
-    )
-    pending: deque[Future] = deque()
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=worker_context(),
+            initializer=_init_worker,
+            initargs=(initializer, initargs),
+        )
+
+    def restart(broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
+        broken.shutdown(wait=True, cancel_futures=True)
+        return new_pool()
+
+    def submit(item: T) -> Future:
+        try:
+            return pool.submit(fn, item)
+        except BrokenProcessPool as exc:  # broke since the last look: fail like the others
+            failed: Future = Future()
+            failed.set_exception(exc)
+            return failed
+
+    pool = new_pool()
+    pending: deque[tuple[T, Future]] = deque()
+    crashes = 0
+
+    def oldest() -> R:
+        nonlocal pool, crashes
+        item, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            why = str(exc) or "a worker process died"
+            crashes += 1
+            if on_crash is None or crashes > MAX_CRASHES:
+                raise WorkerDied(why) from None
+        # the pool is broken: every item in flight is lost; find which one broke it
+        rest = [it for it, _ in pending]
+        pending.clear()
+        pool = restart(pool)
+        try:
+            result = pool.submit(fn, item).result()
+        except BrokenProcessPool:  # alone, so this item is the culprit
+            crashes += 1
+            if crashes > MAX_CRASHES:
+                raise WorkerDied(why) from None
+            pool = restart(pool)
+            result = on_crash(item, "a worker process died on it")
+        pending.extend((it, submit(it)) for it in rest)
+        return result
+
     try:
         for item in items:
-            pending.append(pool.submit(fn, item))
+            pending.append((item, submit(item)))
             if len(pending) >= window:
-                yield _result(pending.popleft())
+                yield oldest()
         while pending:
-            yield _result(pending.popleft())
+            yield oldest()
     finally:
-        for future in pending:
+        for _, future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _result(future: Future) -> Any:
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        raise WorkerDied(str(exc) or "a worker process died") from None

@@ -358,6 +358,50 @@ def test_ctrl_c_during_a_write_still_records_the_page(tmp_path: Path) -> None:
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs forked workers")
+def test_a_page_that_kills_its_worker_is_reported_and_skipped(tmp_path: Path, monkeypatch) -> None:
+    """A worker that dies on a page (a crash in C code, the OOM killer) costs that page
+    only: it is reported like a bad page and the run goes on with a new worker."""
+    from citelint import dumplint
+    from citelint.reporters.stream import JsonLines
+
+    lint = dumplint.lint_document
+
+    def dies_on_p3(doc, *args):
+        if doc.title == "P3":
+            os._exit(9)
+        return lint(doc, *args)
+
+    monkeypatch.setattr(dumplint, "lint_document", dies_on_p3)  # forked workers inherit it
+    text = '<ref name="a"/> {{cite web|title=T}}\n'
+    path = tmp_path / "d.xml"
+    path.write_text(dump_xml(*(page(i, f"P{i}", text) for i in range(1, 9))))
+    out, errors = io.StringIO(), []
+    run = dumplint.run_dump(
+        str(path),
+        JsonLines(out, {}),
+        Config(),
+        namespaces={0},
+        start_after=None,
+        limit=None,
+        jobs=2,
+        max_page_bytes=1 << 20,
+        keep_source=False,
+        on_error=errors.append,
+    )
+    assert errors == [
+        f"{path}: page 3 'P3' (byte {text_offset(path, 3)}): a worker process died on it"
+    ]
+    assert run.linted == 7 and run.last_page_id == 8 and not run.interrupted
+    ids = [json.loads(line)["page_id"] for line in out.getvalue().splitlines()]
+    assert sorted(set(ids)) == [1, 2, 4, 5, 6, 7, 8] and ids == sorted(ids)
+
+
+def text_offset(path: Path, pid: int) -> int:
+    """The byte offset of page ``pid`` in the dump, as bad-page messages give it."""
+    return path.read_bytes().index(b"  <page>\n    <title>P%d<" % pid)
+
+
 class _SaxPages(xml.sax.ContentHandler):
     """An independent reader: (page id, ns, redirect, title, text) for each page."""
 

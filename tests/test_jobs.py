@@ -122,3 +122,48 @@ def test_forked_workers_do_not_write_the_parents_buffered_output(tmp_path: Path)
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
     assert out.stdout == b"before\n[1, 2, 3]\n"
+
+
+def _dies_on_three(x: int) -> int:
+    if x == 3:
+        os._exit(9)  # as a crash in C code or the OOM killer would end it
+    return x * 10
+
+
+def test_a_worker_that_dies_is_replaced_and_the_culprit_reported() -> None:
+    from citelint.parallel import ordered_map
+
+    got = list(
+        ordered_map(_dies_on_three, range(1, 9), 2, window=4, on_crash=lambda x, why: f"{x}: {why}")
+    )
+    assert got == [10, 20, "3: a worker process died on it", 40, 50, 60, 70, 80]
+
+
+def test_without_on_crash_a_dead_worker_ends_the_run() -> None:
+    from citelint.parallel import WorkerDied, ordered_map
+
+    with pytest.raises(WorkerDied):
+        list(ordered_map(_dies_on_three, range(1, 9), 2, window=4))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs forked workers")
+def test_check_reports_a_file_whose_worker_died(tmp_path: Path, monkeypatch) -> None:
+    from citelint import cli
+    from citelint.config import Config
+
+    lint = cli.lint_one
+
+    def dies_on_b(doc, *args):
+        if doc.path.endswith("b.wiki"):
+            os._exit(9)
+        return lint(doc, *args)
+
+    monkeypatch.setattr(cli, "lint_one", dies_on_b)  # forked workers inherit it
+    for name in "abc":
+        (tmp_path / f"{name}.wiki").write_text(BAD)
+    results = cli.lint_paths([str(tmp_path)], Config(), jobs=2)
+    assert [(Path(r.path).name, r.error, len(r.findings)) for r in results] == [
+        ("a.wiki", None, 2),
+        ("b.wiki", "a worker process died on it", 0),
+        ("c.wiki", None, 2),
+    ]
