@@ -49,6 +49,21 @@ class DefaultGroup(click.Group):
             args = ["check"]
         return super().parse_args(ctx, args)
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """``citelint --help | head -1``: the help and version texts are printed while the
+        command line is read, before :meth:`invoke`; a closed pipe there is no error either."""
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except BrokenPipeError:
+            _stdout_closed()
+            sys.exit(EXIT_OK)
+
     def invoke(self, ctx: click.Context) -> Any:
         """An unexpected exception is a bug: say so in one line, exit 2, no traceback
         (set CITELINT_DEBUG=1 to see it)."""

@@ -76,7 +76,10 @@ def test_closed_pipe_exits_quietly_in_every_format(tmp_path: Path, fmt: str) -> 
     assert done.returncode == 1  # the findings still decide the exit code
 
 
-@pytest.mark.parametrize("args", [["rule", "ALL"], ["rule", "REF001"], ["rules"]])
+@pytest.mark.parametrize(
+    "args",
+    [["rule", "ALL"], ["rule", "REF001"], ["rules"], ["--help"], ["--version"], ["dump", "--help"]],
+)
 def test_closed_pipe_rule_docs(tmp_path: Path, args: list[str]) -> None:
     done = into_closed_pipe(citelint(*args), tmp_path)
     assert done.stderr == b""
