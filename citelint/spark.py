@@ -137,12 +137,21 @@ class _Plan:
     report_errors: bool = False
 
 
+#: Rules built in this Python worker, by configuration and codes. Spark reuses its Python
+#: workers for many partitions (``spark.python.worker.reuse``), and building the rules
+#: costs as much as linting a dozen pages.
+_WORKER_RULES: dict[tuple[bytes, tuple[str, ...]], list] = {}
+
+
 def _lint_partition(plan: _Plan, rows: Iterator[Any]) -> Iterator[tuple]:
-    """Lint the pages of one partition; rules are built once here and reused."""
+    """Lint the pages of one partition with rules built once per worker process."""
+    import pickle
+
     from citelint.document import Document
     from citelint.runner import lint_document
 
     config = plan.config
+    key = pickle.dumps(config)
     rules_for: dict[tuple[str, ...], list] = {}
     per_path = bool(config.per_file_ignores) and plan.path_at is not None
     default_codes = tuple(config.enabled_codes())
@@ -156,7 +165,10 @@ def _lint_partition(plan: _Plan, rows: Iterator[Any]) -> Iterator[tuple]:
         codes = tuple(config.enabled_codes(path)) if per_path else default_codes
         rules = rules_for.get(codes)
         if rules is None:
-            rules = rules_for[codes] = config.instantiate(list(codes))
+            rules = _WORKER_RULES.get((key, codes))
+            if rules is None:
+                rules = _WORKER_RULES[(key, codes)] = config.instantiate(list(codes))
+            rules_for[codes] = rules
         ids = tuple(row[: plan.n_ids])
         try:
             findings = lint_document(Document(text=text, path=path), config, rules)

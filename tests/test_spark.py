@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -324,11 +325,21 @@ def test_partition_builds_rules_once(monkeypatch):
         return original(self, codes)
 
     monkeypatch.setattr(Config, "instantiate", counting)
+    monkeypatch.setattr(cspark, "_WORKER_RULES", {})
     pages = [(i, 0, f"P{i}", i, text) for i, text in enumerate(HAND_WRITTEN)]
     plan = cspark._Plan(4, 4, None, from_mapping({}), tuple(ID_COLS))
     rows = list(cspark._lint_partition(plan, iter([(*p[:4], p[4]) for p in pages])))
     assert len(calls) == 1
     assert len(rows) == sum(_expected(pages).values())
+    # the next partitions of this worker (a plan unpickled anew each time) reuse them
+    calls.clear()  # lint_text above built its own
+    again = pickle.loads(pickle.dumps(plan))
+    assert list(cspark._lint_partition(again, iter([(*p[:4], p[4]) for p in pages]))) == rows
+    assert calls == []
+    other = cspark._Plan(4, 4, None, from_mapping({"select": ["REF"]}), tuple(ID_COLS))
+    list(cspark._lint_partition(other, iter([])))
+    list(cspark._lint_partition(other, iter([(*pages[0][:4], pages[0][4])])))
+    assert len(calls) == 1 and all(c.startswith("REF") for c in calls[0])
 
 
 def test_report_mode_adds_an_error_column(spark):
