@@ -20,9 +20,15 @@ class BaselineError(Exception):
     pass
 
 
+def where(result: FileResult) -> str | None:
+    """What a finding is recorded against: the file's path, or a wiki page's title (not
+    ``Title@revision``), so that a baseline taken today still holds after the next edit."""
+    return result.title if result.title is not None else result.path
+
+
 def write(path: Path, results: list[FileResult]) -> int:
     rows = [
-        {"path": r.path, "code": f.code, "fingerprint": f.fingerprint}
+        {"path": where(r), "code": f.code, "fingerprint": f.fingerprint}
         for r in results
         for f in r.findings
     ]
@@ -55,7 +61,7 @@ def hide(result: FileResult, remaining: Counter[tuple[str | None, str, str]]) ->
     kept = []
     hidden = 0
     for f in result.findings:
-        key = (result.path, f.code, f.fingerprint)
+        key = (where(result), f.code, f.fingerprint)
         if remaining[key] > 0:
             remaining[key] -= 1
             hidden += 1

@@ -10,18 +10,24 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from citelint import __version__, baseline
-from citelint.cli_options import selection_options, split_codes, with_command_line
+from citelint.cli_options import (
+    baseline_options,
+    selection_options,
+    split_codes,
+    with_command_line,
+)
 from citelint.config import Config, ConfigError, ConfigFinder
 from citelint.config import load as load_config
 from citelint.document import Document
+from citelint.finding import Severity
 from citelint.fixes import fix_document, unified_diff, write_atomically
 from citelint.index import Index
 from citelint.links.options import link_options, settings_from_flags
@@ -122,7 +128,7 @@ def main() -> None:
     help="Output format (default: text).",
 )
 @selection_options
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@baseline_options
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no findings.")
 @click.option(
     "-o",
@@ -131,18 +137,6 @@ def main() -> None:
     help="Write the report to a file.",
 )
 @click.option("--stdin-filename", help="The path to report for input read from '-'.")
-@click.option(
-    "--baseline",
-    "baseline_path",
-    type=click.Path(dir_okay=False),
-    help="Hide findings recorded in this baseline file (from --write-baseline).",
-)
-@click.option(
-    "--write-baseline",
-    "write_baseline_path",
-    type=click.Path(dir_okay=False),
-    help="Record the current findings as the baseline and exit 0.",
-)
 @click.option(
     "-j",
     "--jobs",
@@ -268,6 +262,43 @@ def check(
         if r.error is not None:
             _err(f"{r.path}: {r.error}")
 
+    if fixing is not None and fixing.diff and not write_baseline_path:
+        sys.exit(EXIT_ERROR if had_error else EXIT_FINDINGS if fixing.applied else EXIT_OK)
+    finish_report(
+        results,
+        fmt=fmt,
+        output=output,
+        color=color,
+        quiet=quiet,
+        unsafe_fixes=unsafe_fixes,
+        fix_hint=fixing is None,
+        statistics=statistics,
+        baseline_path=baseline_path,
+        write_baseline_path=write_baseline_path,
+        exit_zero=exit_zero,
+        fail_on=lambda path: finder.for_path(path).fail_on,
+    )
+
+
+def finish_report(
+    results: list[FileResult],
+    *,
+    fmt: str | None,
+    output: str | None,
+    color: bool | None,
+    quiet: bool,
+    unsafe_fixes: bool,
+    fix_hint: bool,
+    statistics: bool,
+    baseline_path: str | None,
+    write_baseline_path: str | None,
+    exit_zero: bool,
+    fail_on: Callable[[str | None], Severity],
+) -> NoReturn:
+    """Write the baseline, or hide what it records and report (``--statistics``: counts
+    per rule), then exit with the run's code. Shared by ``check`` and ``page``, which have
+    printed the inputs' errors already."""
+    had_error = any(r.error is not None for r in results)
     if write_baseline_path:
         n = baseline.write(Path(write_baseline_path), results)
         _err(f"Wrote {n} finding{'' if n == 1 else 's'} to the baseline {write_baseline_path}.")
@@ -280,8 +311,6 @@ def check(
             sys.exit(EXIT_ERROR)
         if hidden and not quiet:
             _err(f"{hidden} finding{'' if hidden == 1 else 's'} hidden by the baseline.")
-    if fixing is not None and fixing.diff:
-        sys.exit(EXIT_ERROR if had_error else EXIT_FINDINGS if fixing.applied else EXIT_OK)
     out: Any = sys.stdout
     if output:
         try:
@@ -299,7 +328,7 @@ def check(
                 "color": color if not output else False,
                 "quiet": quiet,
                 "unsafe_fixes": unsafe_fixes,
-                "fix_hint": fixing is None,
+                "fix_hint": fix_hint,
             }
             get_reporter(fmt or "text")(results, out, options)
         out.flush()
@@ -313,9 +342,7 @@ def check(
             out.close()
     if had_error:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and any(
-        fails(r.findings, finder.for_path(r.path).fail_on) for r in results if r.findings
-    ):
+    if not exit_zero and any(fails(r.findings, fail_on(r.path)) for r in results if r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
 

@@ -31,6 +31,30 @@ _SHARED = (
 )
 
 
+_BASELINE = (
+    click.option("--statistics", is_flag=True, help="Print the number of findings per rule."),
+    click.option(
+        "--baseline",
+        "baseline_path",
+        type=click.Path(dir_okay=False),
+        help="Hide findings recorded in this baseline file (from --write-baseline).",
+    ),
+    click.option(
+        "--write-baseline",
+        "write_baseline_path",
+        type=click.Path(dir_okay=False),
+        help="Record the current findings as the baseline and exit 0.",
+    ),
+)
+
+
+def baseline_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--statistics``, ``--baseline`` and ``--write-baseline`` (check and page)."""
+    for option in reversed(_BASELINE):
+        command = option(command)
+    return command
+
+
 def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Rule selection, failing severity, configuration and colour options."""
     for option in reversed(_SHARED):

@@ -95,21 +95,29 @@ def test_ordered_map_reads_at_most_a_window_ahead() -> None:
     assert out == [abs(i) for i in range(-30, 30)]
 
 
+def in_fresh_python(code: str, cwd: Path | None = None) -> str:
+    """Run ``code`` in a new interpreter (no thread left by other tests), return stdout."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
 def test_workers_are_forked_only_without_other_threads() -> None:
-    import threading
-
-    from citelint.parallel import worker_context
-
-    assert worker_context().get_start_method() == "fork"
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        assert worker_context().get_start_method() == "spawn"
-    finally:
-        stop.set()
-        thread.join()
+    code = (
+        "import threading\n"
+        "from citelint.parallel import worker_context\n"
+        "print(worker_context().get_start_method())\n"
+        "stop = threading.Event()\n"
+        "thread = threading.Thread(target=stop.wait)\n"
+        "thread.start()\n"
+        "print(worker_context().get_start_method())\n"
+        "stop.set()\n"
+        "thread.join()\n"
+    )
+    assert in_fresh_python(code) == "fork\nspawn\n"
 
 
 def test_forked_workers_do_not_write_the_parents_buffered_output(tmp_path: Path) -> None:
@@ -147,23 +155,23 @@ def test_without_on_crash_a_dead_worker_ends_the_run() -> None:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs forked workers")
-def test_check_reports_a_file_whose_worker_died(tmp_path: Path, monkeypatch) -> None:
-    from citelint import cli
-    from citelint.config import Config
-
-    lint = cli.lint_one
-
-    def dies_on_b(doc, *args):
-        if doc.path.endswith("b.wiki"):
-            os._exit(9)
-        return lint(doc, *args)
-
-    monkeypatch.setattr(cli, "lint_one", dies_on_b)  # forked workers inherit it
+def test_check_reports_a_file_whose_worker_died(tmp_path: Path) -> None:
     for name in "abc":
         (tmp_path / f"{name}.wiki").write_text(BAD)
-    results = cli.lint_paths([str(tmp_path)], Config(), jobs=2)
-    assert [(Path(r.path).name, r.error, len(r.findings)) for r in results] == [
-        ("a.wiki", None, 2),
-        ("b.wiki", "a worker process died on it", 0),
-        ("c.wiki", None, 2),
-    ]
+    code = (
+        "import os\n"
+        "from pathlib import Path\n"
+        "from citelint import cli\n"
+        "from citelint.config import Config\n"
+        "lint = cli.lint_one\n"
+        "def dies_on_b(doc, *args):\n"
+        "    if doc.path.endswith('b.wiki'):\n"
+        "        os._exit(9)\n"
+        "    return lint(doc, *args)\n"
+        "cli.lint_one = dies_on_b  # the forked workers inherit it\n"
+        "for r in cli.lint_paths(['.'], Config(), jobs=2):\n"
+        "    print(Path(r.path).name, r.error, len(r.findings))\n"
+    )
+    assert in_fresh_python(code, cwd=tmp_path) == (
+        "a.wiki None 2\nb.wiki a worker process died on it 0\nc.wiki None 2\n"
+    )

@@ -16,19 +16,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
-from citelint.cli_options import selection_options, with_command_line
+from citelint.cli_options import baseline_options, selection_options, with_command_line
 from citelint.config import ConfigError
 from citelint.config import load as load_config
 from citelint.document import Document
 from citelint.registry import RegistryError
 from citelint.reporters import FORMATS
-from citelint.reporters import get as get_reporter
 from citelint.rescue import Source, Sources, read_sources, rescue_option, with_rescue
-from citelint.runner import FileResult, RuleCrash, fails, lint_document
+from citelint.runner import FileResult, RuleCrash, lint_document
 
 if TYPE_CHECKING:  # httpx is imported only when a page is fetched
     from citelint.wiki.api import Page, WikiClient
@@ -130,6 +129,7 @@ def history_sources(
     "-f", "--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format."
 )
 @selection_options
+@baseline_options
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no findings.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option(
@@ -157,6 +157,9 @@ def page(
     config_path: str | None,
     isolated: bool,
     color: bool | None,
+    statistics: bool,
+    baseline_path: str | None,
+    write_baseline_path: str | None,
     output: str | None,
     diff: bool,
     unsafe_fixes: bool,
@@ -253,44 +256,22 @@ def page(
         if fixed_any:
             _err(f"Would fix {fixed_any} problem{'' if fixed_any == 1 else 's'}.")
         sys.exit(EXIT_ERROR if had_error else EXIT_FINDINGS if fixed_any else EXIT_OK)
-    _report(results, fmt, output, color, quiet, unsafe_fixes)
-    if had_error:
-        sys.exit(EXIT_ERROR)
-    if not exit_zero and any(fails(r.findings, cfg.fail_on) for r in results if r.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+    from citelint.cli import finish_report  # cli imports this module
 
-
-def _report(
-    results: list[FileResult],
-    fmt: str | None,
-    output: str | None,
-    color: bool | None,
-    quiet: bool,
-    unsafe_fixes: bool,
-) -> None:
-    shown = [r for r in results if r.error is None]
-    if quiet and fmt in (None, "text", "concise") and not any(r.findings for r in shown):
-        return
-    out: Any = sys.stdout
-    if output:
-        try:
-            out = open(output, "w", encoding="utf-8")  # noqa: SIM115
-        except OSError as exc:
-            _err(f"cannot write the report to {output}: {exc.strerror or exc}")
-            sys.exit(EXIT_ERROR)
-    try:
-        options = {
-            "color": color if not output else False,
-            "quiet": quiet,
-            "unsafe_fixes": unsafe_fixes,
-            "fix_hint": False,
-        }
-        get_reporter(fmt or "text")(results, out, options)
-        out.flush()
-    finally:
-        if output:
-            out.close()
+    finish_report(
+        results,
+        fmt=fmt,
+        output=output,
+        color=color,
+        quiet=quiet,
+        unsafe_fixes=unsafe_fixes,
+        fix_hint=False,
+        statistics=statistics,
+        baseline_path=baseline_path,
+        write_baseline_path=write_baseline_path,
+        exit_zero=exit_zero,
+        fail_on=lambda path: cfg.fail_on,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

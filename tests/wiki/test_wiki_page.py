@@ -303,3 +303,42 @@ def test_module_entry_point(wiki: Wiki) -> None:
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_statistics_and_a_baseline_kept_across_revisions(wiki: Wiki, tmp_path: Path) -> None:
+    """--statistics counts per rule; a baseline records a page by title, so the one taken
+    from the current revision still hides the same findings in an older one."""
+    code, out, err = run(
+        "Fall of Damascus", "--wiki", wiki.api, "--select", "REF001", "--statistics"
+    )
+    assert (code, err) == (1, "")
+    assert out == (
+        "     1  REF001       undefined-named-ref\n"
+        "Found 1 problem. No fixes available (1 hidden fix can be enabled with --unsafe-fixes).\n"
+    )
+    base = tmp_path / "baseline.json"
+    code, out, err = run(
+        "Fall of Damascus", "--wiki", wiki.api, "--select", "ALL", "--write-baseline", str(base)
+    )
+    rows = json.loads(base.read_text(encoding="utf-8"))["findings"]
+    assert (code, out, err) == (
+        0,
+        "",
+        f"citelint: Wrote {len(rows)} findings to the baseline {base}.\n",
+    )
+    assert len(rows) == 10 and {r["path"] for r in rows} == {"Fall of Damascus"}
+    code, out, err = run(
+        "Fall of Damascus", "--wiki", wiki.api, "--select", "ALL", "--baseline", str(base),
+        "-f", "json",
+    )  # fmt: skip
+    assert (code, err) == (0, f"citelint: {len(rows)} findings hidden by the baseline.\n")
+    assert [f["findings"] for f in json.loads(out)["files"]] == [[]]
+    # an older revision: what it shares with the current one stays hidden
+    older = ["--revision", str(wiki.good), "--wiki", wiki.api, "--select", "ALL", "-f", "json"]
+    _, out, _ = run(*older)
+    [before] = [f["findings"] for f in json.loads(out)["files"]]
+    _, out, err = run(*older, "--baseline", str(base))
+    [after] = [f["findings"] for f in json.loads(out)["files"]]
+    # its 9 findings are among the current revision's 10 (all but the REF001)
+    assert (len(before), after) == (9, [])
+    assert err == "citelint: 9 findings hidden by the baseline.\n"
