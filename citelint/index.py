@@ -182,7 +182,158 @@ _CLOSERS = frozenset(
 )
 
 
-class _Walker:
+class ItemBuilder:
+    """What the walk makes of a construct once it has found its extent: refs made by
+    templates, ``<ref>`` and ``<references>`` items and their attributes as MediaWiki reads
+    them. (tests/tree_index.py's reference walk shares it.)"""
+
+    index: Index
+    text: str
+    template: model.Template | None
+    param: model.Param | None
+    reflist: model.RefList | None
+
+    def footnote_template(self, tpl: model.Template, spec: dict) -> None:
+        """``{{efn|text|name=x}}``, ``{{refn|…}}``, ``{{#tag:ref|text|name=x|group=g}}``."""
+        body = None
+        for key in spec["content"]:
+            body = tpl.get(key)
+            if body is not None:
+                break
+        name_p = tpl.get("name")
+        name = tag_arg_value(name_p.value) if name_p is not None else None
+        if name == "" and tpl.name != "#tag:ref":
+            name = None  # {{efn}}, {{refn}}: {{#if:{{{name|}}}|…}} passes no name at all
+        content = body.value if body is not None and body.value.strip() else None
+        ref = model.Ref(
+            "template",
+            tpl.name,
+            tpl.start,
+            tpl.end,
+            tpl.end,
+            name,
+            template_group(tpl, spec),
+            content,
+            body.value_start if body is not None else tpl.end,
+            body.value_end if body is not None else tpl.end,
+            list=self.reflist,
+            template=tpl.parent,
+            param=tpl.param_in_parent,
+            maker=tpl,
+        )
+        self._adopt_nested(ref)
+        self.index.refs.append(ref)
+        if self.reflist is not None:
+            self.reflist.refs.append(ref)
+
+    def reuse_template(self, tpl: model.Template) -> None:
+        """``{{r|a|b|group=g}}``: one reuse per positional name."""
+        group_p = tpl.get("group", "g")
+        group = group_p.stripped if group_p is not None else ""
+        for p in tpl.params:
+            if p.showkey or not p.stripped:
+                continue
+            ref = model.Ref(
+                "template",
+                tpl.name,
+                p.value_start,
+                p.value_end,
+                p.value_end,
+                p.stripped,
+                group,
+                None,
+                p.value_end,
+                p.value_end,
+                list=self.reflist,
+                template=tpl.parent,
+                param=tpl.param_in_parent,
+                maker=tpl,
+            )
+            self.index.refs.append(ref)
+            if self.reflist is not None:
+                self.reflist.refs.append(ref)
+
+    def _adopt_nested(self, ref: model.Ref) -> None:
+        """Templates and links inside a template-made footnote belong to it."""
+        for t in reversed(self.index.templates):
+            if t.start < ref.start:
+                break
+            if t.ref is None and t.start >= ref.content_start and t.end <= ref.content_end:
+                t.ref = ref
+        for link in reversed(self.index.links):
+            if link.start < ref.start:
+                break
+            if link.ref is None:
+                link.ref = ref
+
+    def mw_attrs(self, start: int, end: int) -> list[model.Attr]:
+        """The attributes of a ``<ref>``/``<references>`` tag as MediaWiki reads them."""
+        return [
+            model.Attr(
+                a.name,
+                a.raw,
+                a.start,
+                a.end,
+                a.value_start,
+                a.value_end,
+                a.quotes,
+                a.dropped,
+                a.unclosed_quote,
+            )
+            for a in parse_attributes(self.text[start:end], start)
+        ]
+
+    def add_ref(
+        self,
+        attrs: list[model.Attr],
+        start: int,
+        open_end: int,
+        end: int,
+        content: str | None,
+        cstart: int,
+        cend: int,
+    ) -> model.Ref:
+        name = group = None
+        for a in attrs:
+            if a.name == "name":
+                name = normalize_attr_value(a.value or "")
+            elif a.name == "group":
+                group = normalize_attr_value(a.value or "")
+        ref = model.Ref(
+            "tag",
+            "ref",
+            start,
+            end,
+            open_end,
+            name,
+            group or "",
+            content,
+            cstart,
+            cend,
+            attrs,
+            self.reflist,
+            self.template,
+            self.param,
+        )
+        self.index.refs.append(ref)
+        if self.reflist is not None:
+            self.reflist.refs.append(ref)
+        return ref
+
+    def add_reflist(
+        self, attrs: list[model.Attr], start: int, open_end: int, end: int
+    ) -> model.RefList:
+        group = ""
+        for a in attrs:
+            if a.name == "group":
+                group = normalize_attr_value(a.value or "")
+        rl = model.RefList("tag", "references", start, end, open_end, group, attrs=attrs)
+        rl.template = self.template
+        self.index.reflists.append(rl)
+        return rl
+
+
+class _Walker(ItemBuilder):
     """One pass over the tokens, tracking offsets and the enclosing ref/template/list.
 
     Each construct's handler is called just after its opening token and returns the offset
@@ -416,79 +567,6 @@ class _Walker:
             self.reuse_template(tpl)
         return end
 
-    def footnote_template(self, tpl: model.Template, spec: dict) -> None:
-        """``{{efn|text|name=x}}``, ``{{refn|…}}``, ``{{#tag:ref|text|name=x|group=g}}``."""
-        body = None
-        for key in spec["content"]:
-            body = tpl.get(key)
-            if body is not None:
-                break
-        name_p = tpl.get("name")
-        name = tag_arg_value(name_p.value) if name_p is not None else None
-        if name == "" and tpl.name != "#tag:ref":
-            name = None  # {{efn}}, {{refn}}: {{#if:{{{name|}}}|…}} passes no name at all
-        content = body.value if body is not None and body.value.strip() else None
-        ref = model.Ref(
-            "template",
-            tpl.name,
-            tpl.start,
-            tpl.end,
-            tpl.end,
-            name,
-            template_group(tpl, spec),
-            content,
-            body.value_start if body is not None else tpl.end,
-            body.value_end if body is not None else tpl.end,
-            list=self.reflist,
-            template=tpl.parent,
-            param=tpl.param_in_parent,
-            maker=tpl,
-        )
-        self._adopt_nested(ref)
-        self.index.refs.append(ref)
-        if self.reflist is not None:
-            self.reflist.refs.append(ref)
-
-    def reuse_template(self, tpl: model.Template) -> None:
-        """``{{r|a|b|group=g}}``: one reuse per positional name."""
-        group_p = tpl.get("group", "g")
-        group = group_p.stripped if group_p is not None else ""
-        for p in tpl.params:
-            if p.showkey or not p.stripped:
-                continue
-            ref = model.Ref(
-                "template",
-                tpl.name,
-                p.value_start,
-                p.value_end,
-                p.value_end,
-                p.stripped,
-                group,
-                None,
-                p.value_end,
-                p.value_end,
-                list=self.reflist,
-                template=tpl.parent,
-                param=tpl.param_in_parent,
-                maker=tpl,
-            )
-            self.index.refs.append(ref)
-            if self.reflist is not None:
-                self.reflist.refs.append(ref)
-
-    def _adopt_nested(self, ref: model.Ref) -> None:
-        """Templates and links inside a template-made footnote belong to it."""
-        for t in reversed(self.index.templates):
-            if t.start < ref.start:
-                break
-            if t.ref is None and t.start >= ref.content_start and t.end <= ref.content_end:
-                t.ref = ref
-        for link in reversed(self.index.links):
-            if link.start < ref.start:
-                break
-            if link.ref is None:
-                link.ref = ref
-
     # -- tags ------------------------------------------------------------------
 
     def attrs(self, p: int) -> int:
@@ -592,72 +670,6 @@ class _Walker:
         if type(end_tok) is tk.TagCloseSelfclose:
             return p + (1 if end_tok.get("implicit") else 2)
         return self.closing_tag(self.quiet(p + 1, _TAG_BODY))
-
-    def mw_attrs(self, start: int, end: int) -> list[model.Attr]:
-        """The attributes of a ``<ref>``/``<references>`` tag as MediaWiki reads them."""
-        return [
-            model.Attr(
-                a.name,
-                a.raw,
-                a.start,
-                a.end,
-                a.value_start,
-                a.value_end,
-                a.quotes,
-                a.dropped,
-                a.unclosed_quote,
-            )
-            for a in parse_attributes(self.text[start:end], start)
-        ]
-
-    def add_ref(
-        self,
-        attrs: list[model.Attr],
-        start: int,
-        open_end: int,
-        end: int,
-        content: str | None,
-        cstart: int,
-        cend: int,
-    ) -> model.Ref:
-        name = group = None
-        for a in attrs:
-            if a.name == "name":
-                name = normalize_attr_value(a.value or "")
-            elif a.name == "group":
-                group = normalize_attr_value(a.value or "")
-        ref = model.Ref(
-            "tag",
-            "ref",
-            start,
-            end,
-            open_end,
-            name,
-            group or "",
-            content,
-            cstart,
-            cend,
-            attrs,
-            self.reflist,
-            self.template,
-            self.param,
-        )
-        self.index.refs.append(ref)
-        if self.reflist is not None:
-            self.reflist.refs.append(ref)
-        return ref
-
-    def add_reflist(
-        self, attrs: list[model.Attr], start: int, open_end: int, end: int
-    ) -> model.RefList:
-        group = ""
-        for a in attrs:
-            if a.name == "group":
-                group = normalize_attr_value(a.value or "")
-        rl = model.RefList("tag", "references", start, end, open_end, group, attrs=attrs)
-        rl.template = self.template
-        self.index.reflists.append(rl)
-        return rl
 
     # -- links -----------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 It walks mwparserfromhell's node tree, where each node's offset follows from the lengths
 of what it prints. citelint.index must build the very same items from the token stream
-(tests/test_index_tokens.py).
+(tests/test_index_tokens.py). Both finish items with the same citelint.index.ItemBuilder:
+what is compared is how each walk finds constructs and their offsets.
 """
 
 from __future__ import annotations
@@ -26,8 +27,14 @@ from mwparserfromhell.wikicode import Wikicode
 from citelint import model
 from citelint.document import Document
 from citelint.guard import INERT, defuse
-from citelint.index import _SUSPICIOUS, OPAQUE_TAGS, REPARSED_TAGS, Index, template_group
-from citelint.mw import normalize_attr_value, parse_attributes, tag_arg_value
+from citelint.index import (
+    _SUSPICIOUS,
+    OPAQUE_TAGS,
+    REPARSED_TAGS,
+    Index,
+    ItemBuilder,
+    template_group,
+)
 from citelint.names import normalize_template_name, ref_templates
 
 
@@ -40,7 +47,7 @@ def build_tree_index(doc: Document) -> Index:
     return index
 
 
-class TreeWalker:
+class TreeWalker(ItemBuilder):
     """Walks the node tree once, tracking offsets and the enclosing ref/template/list."""
 
     def __init__(self, index: Index) -> None:
@@ -169,81 +176,6 @@ class TreeWalker:
             self.reuse_template(tpl)
         return end
 
-    def footnote_template(self, tpl: model.Template, spec: dict) -> None:
-        """``{{efn|text|name=x}}``, ``{{refn|…}}``, ``{{#tag:ref|text|name=x|group=g}}``."""
-        body = None
-        for key in spec["content"]:
-            body = tpl.get(key)
-            if body is not None:
-                break
-        name_p = tpl.get("name")
-        name = tag_arg_value(name_p.value) if name_p is not None else None
-        if name == "" and tpl.name != "#tag:ref":
-            name = None  # {{efn}}, {{refn}}: {{#if:{{{name|}}}|…}} passes no name at all
-        content = body.value if body is not None and body.value.strip() else None
-        ref = model.Ref(
-            "template",
-            tpl.name,
-            tpl.start,
-            tpl.end,
-            tpl.end,
-            name,
-            template_group(tpl, spec),
-            content,
-            body.value_start if body is not None else tpl.end,
-            body.value_end if body is not None else tpl.end,
-            list=self.reflist,
-            template=tpl.parent,
-            param=tpl.param_in_parent,
-            maker=tpl,
-        )
-        self._adopt_nested(ref)
-        self.index.refs.append(ref)
-        if self.reflist is not None:
-            self.reflist.refs.append(ref)
-
-    def reuse_template(self, tpl: model.Template) -> None:
-        """``{{r|a|b|group=g}}``: one reuse per positional name."""
-        group_p = tpl.get("group", "g")
-        group = group_p.stripped if group_p is not None else ""
-        for p in tpl.params:
-            if p.showkey or not p.stripped:
-                continue
-            ref = model.Ref(
-                "template",
-                tpl.name,
-                p.value_start,
-                p.value_end,
-                p.value_end,
-                p.stripped,
-                group,
-                None,
-                p.value_end,
-                p.value_end,
-                list=self.reflist,
-                template=tpl.parent,
-                param=tpl.param_in_parent,
-                maker=tpl,
-            )
-            self.index.refs.append(ref)
-            if self.reflist is not None:
-                self.reflist.refs.append(ref)
-
-    def _adopt_nested(self, ref: model.Ref) -> None:
-        """Templates and links inside a template-made footnote belong to it."""
-        for t in reversed(self.index.templates):
-            if t.start < ref.start:
-                break
-            if t.ref is None and t.start >= ref.content_start and t.end <= ref.content_end:
-                t.ref = ref
-        for link in reversed(self.index.links):
-            if link.start < ref.start:
-                break
-            if link.ref is None:
-                link.ref = ref
-
-    # -- tags ------------------------------------------------------------------
-
     def attrs(self, node: Tag, p: int) -> tuple[list[model.Attr], int]:
         out = []
         for attr in node.attributes:
@@ -299,15 +231,15 @@ class TreeWalker:
             if is_cite:
                 attrs = self.mw_attrs(attr_start, end - (1 if node.implicit else 2))
                 if lower == "ref":
-                    self.add_ref(node, attrs, pos, end, end, None, end, end)
+                    self.add_ref(attrs, pos, end, end, None, end, end)
                 else:
-                    self.add_reflist(node, attrs, pos, end, end)
+                    self.add_reflist(attrs, pos, end, end)
             return end
         open_end = p + len(node.padding) + 1
         if is_cite:
             attrs = self.mw_attrs(attr_start, open_end - 1)
         if lower == "ref":
-            ref = self.add_ref(node, attrs, pos, open_end, open_end, "", open_end, open_end)
+            ref = self.add_ref(attrs, pos, open_end, open_end, "", open_end, open_end)
             saved = self.ref
             self.ref = ref
             cend = self.walk(node.contents, open_end)
@@ -318,7 +250,7 @@ class TreeWalker:
             ref.end = end
             return end
         if lower == "references":
-            rl = self.add_reflist(node, attrs, pos, open_end, open_end)
+            rl = self.add_reflist(attrs, pos, open_end, open_end)
             saved_list = self.reflist
             self.reflist = rl
             cend = self.walk(node.contents, open_end)
@@ -332,75 +264,6 @@ class TreeWalker:
         else:
             cend = self.walk(node.contents, open_end)
         return cend + 3 + len(str(node.closing_tag))
-
-    def mw_attrs(self, start: int, end: int) -> list[model.Attr]:
-        """The attributes of a ``<ref>``/``<references>`` tag as MediaWiki reads them."""
-        return [
-            model.Attr(
-                a.name,
-                a.raw,
-                a.start,
-                a.end,
-                a.value_start,
-                a.value_end,
-                a.quotes,
-                a.dropped,
-                a.unclosed_quote,
-            )
-            for a in parse_attributes(self.text[start:end], start)
-        ]
-
-    def add_ref(
-        self,
-        node: Tag,
-        attrs: list[model.Attr],
-        start: int,
-        open_end: int,
-        end: int,
-        content: str | None,
-        cstart: int,
-        cend: int,
-    ) -> model.Ref:
-        name = group = None
-        for a in attrs:
-            if a.name == "name":
-                name = normalize_attr_value(a.value or "")
-            elif a.name == "group":
-                group = normalize_attr_value(a.value or "")
-        ref = model.Ref(
-            "tag",
-            "ref",
-            start,
-            end,
-            open_end,
-            name,
-            group or "",
-            content,
-            cstart,
-            cend,
-            attrs,
-            self.reflist,
-            self.template,
-            self.param,
-        )
-        self.index.refs.append(ref)
-        if self.reflist is not None:
-            self.reflist.refs.append(ref)
-        return ref
-
-    def add_reflist(
-        self, node: Tag, attrs: list[model.Attr], start: int, open_end: int, end: int
-    ) -> model.RefList:
-        group = ""
-        for a in attrs:
-            if a.name == "group":
-                group = normalize_attr_value(a.value or "")
-        rl = model.RefList("tag", "references", start, end, open_end, group, attrs=attrs)
-        rl.template = self.template
-        self.index.reflists.append(rl)
-        return rl
-
-    # -- links -----------------------------------------------------------------
 
     def link_node(self, node: ExternalLink, pos: int) -> int:
         p = pos + (1 if node.brackets else 0)
