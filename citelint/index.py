@@ -193,6 +193,22 @@ class ItemBuilder:
     param: model.Param | None
     reflist: model.RefList | None
 
+    def template_done(
+        self, tpl: model.Template, reflist: model.RefList | None, spec: dict | None
+    ) -> None:
+        """A template's extent is known: a reference list, a footnote or a reuse."""
+        if reflist is not None and spec is not None:
+            reflist.end = reflist.open_end = tpl.end
+            reflist.group = template_group(tpl, spec)
+            self.index.reflists.append(reflist)
+            return
+        tables = ref_templates()
+        footnote = tables["footnote"].get(tpl.name)
+        if footnote is not None:
+            self.footnote_template(tpl, footnote)
+        elif tables["reuse"].get(tpl.name) is not None:
+            self.reuse_template(tpl)
+
     def footnote_template(self, tpl: model.Template, spec: dict) -> None:
         """``{{efn|text|name=x}}``, ``{{refn|…}}``, ``{{#tag:ref|text|name=x|group=g}}``."""
         body = None
@@ -557,14 +573,7 @@ class _Walker(ItemBuilder):
         end = p + 2
         tpl.end = end
         self.template, self.param, self.reflist = saved
-        if reflist is not None:
-            reflist.end = reflist.open_end = end
-            reflist.group = template_group(tpl, spec)
-            self.index.reflists.append(reflist)
-        elif tables["footnote"].get(name) is not None:
-            self.footnote_template(tpl, tables["footnote"][name])
-        elif name in tables["reuse"] and tables["reuse"][name] is not None:
-            self.reuse_template(tpl)
+        self.template_done(tpl, reflist, spec)
         return end
 
     # -- tags ------------------------------------------------------------------

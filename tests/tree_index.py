@@ -33,7 +33,6 @@ from citelint.index import (
     REPARSED_TAGS,
     Index,
     ItemBuilder,
-    template_group,
 )
 from citelint.names import normalize_template_name, ref_templates
 
@@ -166,14 +165,7 @@ class TreeWalker(ItemBuilder):
         end = p + 2
         tpl.end = end
         self.template, self.param, self.reflist = saved
-        if reflist is not None:
-            reflist.end = reflist.open_end = end
-            reflist.group = template_group(tpl, spec)
-            self.index.reflists.append(reflist)
-        elif tables["footnote"].get(name) is not None:
-            self.footnote_template(tpl, tables["footnote"][name])
-        elif name in tables["reuse"] and tables["reuse"][name] is not None:
-            self.reuse_template(tpl)
+        self.template_done(tpl, reflist, spec)
         return end
 
     def attrs(self, node: Tag, p: int) -> tuple[list[model.Attr], int]:
