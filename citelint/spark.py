@@ -20,11 +20,13 @@ the columns of the JSON output contract (DESIGN.md): ``code``, ``name``, ``sever
 ``from_json(fix, ...)`` or ``get_json_object`` read it). A page with no finding, or with a
 null text, has no row.
 
-The work is a plain ``rdd.mapPartitions``: no pandas or pyarrow, and pyspark 3.5 or 4.x.
-The configuration is validated on the driver (a typo fails before any job runs), and the
-rules are built once per partition, not per page. Every executor needs citelint
-installed (the same version as the driver, with the same rule plugins). Spark Connect
-sessions have no RDDs and are not supported.
+On a classic session the work is a plain ``rdd.mapPartitions``: no pandas or pyarrow,
+pyspark 3.5 or 4.x. A Spark Connect session (``SparkSession.builder.remote(…)``, Spark 4,
+Databricks serverless) has no RDDs: there the same partition function runs through
+``mapInArrow`` (``pip install "pyspark[connect]"`` brings pyarrow). The configuration is
+validated on the driver (a typo fails before any job runs), and the rules are built once
+per Python worker, not per page. Every executor needs citelint installed (the same
+version as the driver, with the same rule plugins).
 
 pyspark is imported only when these functions are called: ``import citelint`` and
 ``import citelint.spark`` work without it (``pip install "citelint[spark]"`` brings it).
@@ -294,7 +296,46 @@ def lint_dataframe(
     pages = df.select(*selected)
     if partitions is not None:
         pages = pages.repartition(partitions)
+    if _is_connect(df):  # Spark Connect has no RDDs: Arrow batches in and out
+        return pages.mapInArrow(_ArrowPartition(plan, schema), schema)
     rdd = pages.rdd.mapPartitions(
         lambda rows: _lint_partition(plan, rows), preservesPartitioning=False
     )
     return df.sparkSession.createDataFrame(rdd, schema, verifySchema=False)
+
+
+def _is_connect(df: Any) -> bool:
+    """A DataFrame of a Spark Connect session (``SparkSession.builder.remote(…)``)."""
+    return type(df).__module__.startswith("pyspark.sql.connect.")
+
+
+class _ArrowPartition:
+    """``mapInArrow``'s function: the same partition linting, on Arrow record batches.
+    (A picklable object, not a closure: Spark ships it to the executors.)"""
+
+    #: findings per output batch: bounded memory whatever the partition's size
+    BATCH = 4096
+
+    def __init__(self, plan: _Plan, schema: StructType) -> None:
+        self.plan = plan
+        self.schema = schema
+
+    def __call__(self, batches: Iterator[Any]) -> Iterator[Any]:
+        import pyarrow as pa
+        from pyspark.sql.pandas.types import to_arrow_schema
+
+        arrow_schema = to_arrow_schema(self.schema)
+        names = arrow_schema.names
+
+        def rows() -> Iterator[tuple]:
+            for batch in batches:
+                yield from zip(*(column.to_pylist() for column in batch.columns), strict=True)
+
+        out: list[dict[str, Any]] = []
+        for row in _lint_partition(self.plan, rows()):
+            out.append(dict(zip(names, row, strict=True)))
+            if len(out) >= self.BATCH:
+                yield pa.RecordBatch.from_pylist(out, schema=arrow_schema)
+                out = []
+        if out:
+            yield pa.RecordBatch.from_pylist(out, schema=arrow_schema)
