@@ -193,6 +193,31 @@ class ItemBuilder:
     param: model.Param | None
     reflist: model.RefList | None
 
+    def template_open(self, pos: int) -> tuple[model.Template, tuple[Any, Any, Any]]:
+        """A template starts at ``pos``: it encloses what follows until it ends; returns
+        it and the enclosing context, which :meth:`template_done`'s caller restores."""
+        tpl = model.Template("", "", pos, pos, [], self.template, self.param, self.ref)
+        self.index.templates.append(tpl)
+        saved = (self.template, self.param, self.reflist)
+        self.template = tpl
+        return tpl, saved
+
+    def template_named(
+        self, tpl: model.Template, raw_name: str, saved: tuple[Any, Any, Any]
+    ) -> tuple[model.RefList | None, dict | None]:
+        """The template's name is read: a reference list template (``{{reflist}}``) makes
+        its list now, so that refs in its ``refs=`` belong to it."""
+        tpl.raw_name = raw_name
+        tpl.name = name = normalize_template_name(raw_name)
+        spec = ref_templates()["list"].get(name)
+        reflist = None
+        if spec is not None:
+            reflist = model.RefList(
+                "template", name, tpl.start, tpl.start, tpl.start, spec["group"], template=tpl
+            )
+        self.reflist = None if reflist is not None else saved[2]
+        return reflist, spec
+
     def template_done(
         self, tpl: model.Template, reflist: model.RefList | None, spec: dict | None
     ) -> None:
@@ -361,7 +386,6 @@ class _Walker(ItemBuilder):
         self.text = index.doc.text
         self.toks = toks
         self.i = 0
-        self.tables = ref_templates()
         self.template: model.Template | None = None
         self.param: model.Param | None = None
         self.ref: model.Ref | None = None
@@ -515,20 +539,10 @@ class _Walker(ItemBuilder):
 
     def template_tokens(self, tok: Any, pos: int) -> int:
         text = self.text
-        tpl = model.Template("", "", pos, pos, [], self.template, self.param, self.ref)
-        self.index.templates.append(tpl)
-        saved = (self.template, self.param, self.reflist)
-        self.template = tpl
+        tpl, saved = self.template_open(pos)
         p = self.seq(pos + 2, _TEMPLATE_PARTS)
-        tpl.raw_name = raw_name = text[pos + 2 : p]
-        tpl.name = name = normalize_template_name(raw_name)
-        tables = self.tables
-        reflist = None
-        spec = tables["list"].get(name)
-        if spec is not None:
-            reflist = model.RefList("template", name, pos, pos, pos, spec["group"], template=tpl)
-            refs_params = spec["refs"]
-        self.reflist = None if reflist is not None else saved[2]
+        reflist, spec = self.template_named(tpl, text[pos + 2 : p], saved)
+        refs_params = spec["refs"] if spec is not None else ()
         default = 1
         toks = self.toks
         n = len(toks)

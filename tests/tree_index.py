@@ -34,7 +34,6 @@ from citelint.index import (
     Index,
     ItemBuilder,
 )
-from citelint.names import normalize_template_name, ref_templates
 
 
 def build_tree_index(doc: Document) -> Index:
@@ -51,7 +50,6 @@ class TreeWalker(ItemBuilder):
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self.tables = ref_templates()
         self.template: model.Template | None = None
         self.param: model.Param | None = None
         self.ref: model.Ref | None = None
@@ -117,20 +115,10 @@ class TreeWalker(ItemBuilder):
 
     def template_node(self, node: Template, pos: int) -> int:
         text = self.text
-        tpl = model.Template("", "", pos, pos, [], self.template, self.param, self.ref)
-        self.index.templates.append(tpl)
-        saved = (self.template, self.param, self.reflist)
-        self.template = tpl
+        tpl, saved = self.template_open(pos)
         p = self.walk(node.name, pos + 2)
-        tpl.raw_name = raw_name = text[pos + 2 : p]
-        tpl.name = name = normalize_template_name(raw_name)
-        tables = self.tables
-        reflist = None
-        spec = tables["list"].get(name)
-        if spec is not None:
-            reflist = model.RefList("template", name, pos, pos, pos, spec["group"], template=tpl)
-            refs_params = spec["refs"]
-        self.reflist = None if reflist is not None else saved[2]
+        reflist, spec = self.template_named(tpl, text[pos + 2 : p], saved)
+        refs_params = spec["refs"] if spec is not None else ()
         for param in node.params:
             p += 1
             start = p
