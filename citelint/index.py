@@ -183,15 +183,47 @@ _CLOSERS = frozenset(
 
 
 class ItemBuilder:
-    """What the walk makes of a construct once it has found its extent: refs made by
-    templates, ``<ref>`` and ``<references>`` items and their attributes as MediaWiki reads
-    them. (tests/tree_index.py's reference walk shares it.)"""
+    """What the walk makes of what it finds: templates and the lists, footnotes and reuses
+    they make, ``<ref>`` and ``<references>`` items with their attributes as MediaWiki reads
+    them, links and suspicious text. (tests/tree_index.py's reference walk shares it: the
+    two differ only in how they find constructs and their offsets.)"""
 
     index: Index
     text: str
     template: model.Template | None
     param: model.Param | None
     reflist: model.RefList | None
+    ref: model.Ref | None
+
+    def plain_text(self, value: str, pos: int) -> int:
+        """Text the tokenizer left as text: kept when it looks like a ref tag or a template
+        opening it did not recognise (rules report those)."""
+        end = pos + len(value)
+        if self.index.masked_openers:
+            value = self.text[pos:end]
+        if ("{" in value or "<" in value) and _SUSPICIOUS.search(value):
+            self.index.raw_texts.append(
+                model.RawText(value, pos, end, ref=self.ref, template=self.template)
+            )
+        return end
+
+    def add_link(
+        self, brackets: bool, start: int, end: int, url_start: int, url_end: int, title: str | None
+    ) -> None:
+        self.index.links.append(
+            model.ExtLink(
+                self.text[url_start:url_end],
+                title,
+                brackets,
+                start,
+                end,
+                url_start,
+                url_end,
+                self.ref,
+                self.template,
+                self.param,
+            )
+        )
 
     def template_open(self, pos: int) -> tuple[model.Template, tuple[Any, Any, Any]]:
         """A template starts at ``pos``: it encloses what follows until it ends; returns
@@ -455,15 +487,7 @@ class _Walker(ItemBuilder):
             del outer[outer_size:]
 
     def text_token(self, tok: Any, pos: int) -> int:
-        value = tok["text"]
-        end = pos + len(value)
-        if self.index.masked_openers:
-            value = self.text[pos:end]
-        if ("{" in value or "<" in value) and _SUSPICIOUS.search(value):
-            self.index.raw_texts.append(
-                model.RawText(value, pos, end, ref=self.ref, template=self.template)
-            )
-        return end
+        return self.plain_text(tok["text"], pos)
 
     def wikilink_tokens(self, tok: Any, pos: int) -> int:
         p = self.seq(pos + 2, _WIKILINK_PARTS)
@@ -711,20 +735,7 @@ class _Walker(ItemBuilder):
         self.close(tk.ExternalLinkClose)
         if brackets:
             p += 1
-        self.index.links.append(
-            model.ExtLink(
-                self.text[url_start:url_end],
-                title,
-                brackets,
-                pos,
-                p,
-                url_start,
-                url_end,
-                self.ref,
-                self.template,
-                self.param,
-            )
-        )
+        self.add_link(brackets, pos, p, url_start, url_end, title)
         return p
 
 

@@ -28,7 +28,6 @@ from citelint import model
 from citelint.document import Document
 from citelint.guard import INERT, defuse
 from citelint.index import (
-    _SUSPICIOUS,
     OPAQUE_TAGS,
     REPARSED_TAGS,
     Index,
@@ -73,15 +72,7 @@ class TreeWalker(ItemBuilder):
     def node(self, node: Any, pos: int) -> int:
         kind = type(node)
         if kind is Text:
-            value = node.value
-            end = pos + len(value)
-            if self.index.masked_openers:
-                value = self.text[pos:end]
-            if ("{" in value or "<" in value) and _SUSPICIOUS.search(value):
-                self.index.raw_texts.append(
-                    model.RawText(value, pos, end, ref=self.ref, template=self.template)
-                )
-            return end
+            return self.plain_text(node.value, pos)
         if kind is Template:
             return self.template_node(node, pos)
         if kind is Tag:
@@ -259,18 +250,5 @@ class TreeWalker(ItemBuilder):
             title = self.text[tstart:p]
         if node.brackets:
             p += 1
-        self.index.links.append(
-            model.ExtLink(
-                self.text[url_start:url_end],
-                title,
-                node.brackets,
-                pos,
-                p,
-                url_start,
-                url_end,
-                self.ref,
-                self.template,
-                self.param,
-            )
-        )
+        self.add_link(node.brackets, pos, p, url_start, url_end, title)
         return p
