@@ -12,6 +12,15 @@ import citelint
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CITELINT_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "articles"
+#: a revision of "Fall of Damascus" that still defines the ref seed 000 lost
+SEED003 = SHARED / "seeds" / "003_a84632c9366c1337.txt"
+#: that definition, as seed 003 has it
+AP_DEFINITION = (
+    '<ref name="ap-assad-fled">{{cite news |title=War monitor says Assad fled Syria ahead '
+    "of rebels entering the capital |url=https://apnews.com/article/syria-assad-sweida-daraa-"
+    "homs-hts-qatar-7f65823bbf0a7bd331109e8dff419430 |publisher=Associated Press News "
+    "|date=7 December 2024 |last1=Mroue |first1=Bassem |last2=Karam |first2=Zeina}}</ref>"
+)
 SAMPLES = ROOT / "samples"
 
 

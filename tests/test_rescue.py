@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, needs_shared
+from conftest import AP_DEFINITION, SEED003, needs_shared
 
 from citelint.config import Config, ConfigError
 from citelint.document import Document
@@ -14,13 +14,7 @@ from citelint.fixes import fix_document
 from citelint.rescue import RescueConfig, Source, Sources, read_sources, rescuing
 from citelint.runner import lint_document
 
-SEED003 = SHARED / "seeds" / "003_a84632c9366c1337.txt"
-DEFINITION = (
-    '<ref name="ap-assad-fled">{{cite news |title=War monitor says Assad fled Syria ahead '
-    "of rebels entering the capital |url=https://apnews.com/article/syria-assad-sweida-daraa-"
-    "homs-hts-qatar-7f65823bbf0a7bd331109e8dff419430 |publisher=Associated Press News "
-    "|date=7 December 2024 |last1=Mroue |first1=Bassem |last2=Karam |first2=Zeina}}</ref>"
-)
+DEFINITION = AP_DEFINITION
 
 
 def lost_definition(text: str) -> str:

@@ -21,20 +21,14 @@ from xml.sax.saxutils import escape
 import httpx
 import pytest
 from click.testing import CliRunner
-from conftest import SHARED
+from conftest import AP_DEFINITION, SEED003
 
 from citelint.wiki.api import WikiClient
 from citelint.wiki.command import page
 
 ORACLE_DIR = Path(os.environ.get("MWORACLE_DIR", "/opt/mworacle"))
 MW = Path("/usr/share/mediawiki")
-SEED003 = SHARED / "seeds" / "003_a84632c9366c1337.txt"
-DEFINITION = (
-    '<ref name="ap-assad-fled">{{cite news |title=War monitor says Assad fled Syria ahead '
-    "of rebels entering the capital |url=https://apnews.com/article/syria-assad-sweida-daraa-"
-    "homs-hts-qatar-7f65823bbf0a7bd331109e8dff419430 |publisher=Associated Press News "
-    "|date=7 December 2024 |last1=Mroue |first1=Bassem |last2=Karam |first2=Zeina}}</ref>"
-)
+DEFINITION = AP_DEFINITION
 OLDER_DEFINITION = '<ref name="ap-assad-fled">AP, 7 December 2024.</ref>'
 SMALL = 55  # pages "Page 1" … "Page 55": two requests of at most 50 titles
 
