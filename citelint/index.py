@@ -139,8 +139,14 @@ def build_index(doc: Document) -> Index:
 
 
 _END: frozenset[type] = frozenset()
-# Text that :meth:`_Walker.seq` looks at more closely (see text_token).
-_MAYBE_MARKUP = re.compile(f"[{{<{INERT}]")
+
+
+def _is_plain(value: str) -> bool:
+    """Text that cannot hide markup the tokenizer missed nor an opener citelint.guard
+    masked (the check :meth:`_Walker.seq` makes inline, for speed)."""
+    return "{" not in value and "<" not in value and INERT not in value
+
+
 _TEMPLATE_PARTS = frozenset([tk.TemplateParamSeparator, tk.TemplateClose])
 _TEMPLATE_KEY = frozenset([tk.TemplateParamEquals, tk.TemplateParamSeparator, tk.TemplateClose])
 _ARGUMENT_PARTS = frozenset([tk.ArgumentSeparator, tk.ArgumentClose])
@@ -541,10 +547,8 @@ class _Walker(ItemBuilder):
         """Whether the parameter starting at ``self.i`` has its own ``=``."""
         toks = self.toks
         i = self.i
-        if i + 1 < len(toks) and type(toks[i]) is tk.Text:  # most keys: one piece of text
+        if i + 1 < len(toks) and type(toks[i]) is tk.Text:  # most values: one piece of text
             kind = type(toks[i + 1])
-            if kind is tk.TemplateParamEquals:
-                return True
             if kind is tk.TemplateParamSeparator or kind is tk.TemplateClose:
                 return False
         depth = 0
@@ -575,13 +579,16 @@ class _Walker(ItemBuilder):
             p += 1
             start = p
             key = ""
-            if self.has_key():
-                i = self.i
-                key_text = toks[i]["text"] if type(toks[i]) is tk.Text else "{"
-                if type(toks[i + 1]) is tk.TemplateParamEquals and not _MAYBE_MARKUP.search(
-                    key_text
-                ):
-                    p += len(key_text)  # a key of plain text, inline
+            i = self.i
+            plain_key = (
+                i + 1 < n
+                and type(toks[i]) is tk.Text
+                and type(toks[i + 1]) is tk.TemplateParamEquals
+                and _is_plain(toks[i]["text"])
+            )
+            if plain_key or self.has_key():
+                if plain_key:  # most keys: one piece of text, read inline
+                    p += len(toks[i]["text"])
                     self.i = i + 2
                 else:
                     p = self.seq(p, _TEMPLATE_KEY)
