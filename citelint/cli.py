@@ -38,7 +38,13 @@ from citelint.reporters import FORMATS
 from citelint.reporters import get as get_reporter
 from citelint.reporters.text import fix_note
 from citelint.rescue import rescue_option, rescuing
-from citelint.runner import FileResult, RuleCrash, fails, lint_document
+from citelint.runner import (
+    LINT_FAILURES,
+    FileResult,
+    fails,
+    failure_reason,
+    lint_document,
+)
 from citelint.sources import InputError, expand, read_path
 from citelint.wiki.command import page as page_command
 
@@ -604,10 +610,8 @@ def lint_one(
         raise  # --diff or a fix of stdin printed into a closed pipe
     except OSError as exc:
         return FileResult(doc.path, error=f"cannot write fixes: {exc}")
-    except RuleCrash as exc:
-        return FileResult(doc.path, error=f"internal error: {exc}")
-    except RecursionError:
-        return FileResult(doc.path, error="nesting too deep to parse")
+    except LINT_FAILURES as exc:
+        return FileResult(doc.path, error=failure_reason(exc))
     return FileResult(doc.path, findings, title=doc.title)
 
 
@@ -626,8 +630,8 @@ def _lint_with_links(
     for slot, doc, rules, config in pending:
         try:
             ready.append((slot, doc, rules, config, prepare_index(doc)))
-        except RecursionError:
-            results[slot].error = "nesting too deep to parse"
+        except RecursionError as exc:
+            results[slot].error = failure_reason(exc)
     run = run_link_phase(
         [ix for _, _, rules, _, ix in ready if needs_links([r.code for r in rules])], links
     )

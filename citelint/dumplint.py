@@ -20,7 +20,7 @@ from citelint.finding import Finding
 from citelint.interrupts import interrupts_deferred
 from citelint.parallel import ordered_map
 from citelint.reporters.stream import Stream, Tally
-from citelint.runner import RuleCrash, lint_document
+from citelint.runner import LINT_FAILURES, failure_reason, lint_document
 
 
 @dataclass
@@ -65,10 +65,8 @@ def lint_item(item: Page | RawPage | BadPage) -> PageResult:
     doc = Document(text=item.text, path=item.title, title=item.title)
     try:
         result.findings = lint_document(doc, _WORKER["config"], _WORKER["rules"])
-    except RuleCrash as exc:
-        result.error = f"internal error: {exc}"
-    except RecursionError:
-        result.error = "nesting too deep to parse"
+    except LINT_FAILURES as exc:
+        result.error = failure_reason(exc)
     if not _WORKER["keep_source"]:
         for f in result.findings:
             f.source_line = ""  # only the text format shows it; do not ship it back
@@ -92,7 +90,6 @@ class DumpRun:
     last_page_id: int | None = None  # the last page whose findings were all written
     failed: bool = False  # a finding at or above fail-on
     interrupted: bool = False
-    errors: list[str] = field(default_factory=list)
 
 
 def run_dump(

@@ -23,6 +23,17 @@ class RuleCrash(Exception):
     """A rule raised: a bug in citelint or a plugin, reported with its context."""
 
 
+#: What stops the lint of one document but not the run: it is reported and skipped.
+LINT_FAILURES = (RuleCrash, RecursionError)
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line on why a document could not be linted (one of ``LINT_FAILURES``)."""
+    if isinstance(exc, RecursionError):
+        return "nesting too deep to parse"
+    return f"internal error: {exc}"
+
+
 @dataclass
 class FileResult:
     """The outcome for one input: its findings, or the error that stopped it."""

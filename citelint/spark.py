@@ -150,11 +150,10 @@ def _lint_partition(plan: _Plan, rows: Iterator[Any]) -> Iterator[tuple]:
     import pickle
 
     from citelint.document import Document
-    from citelint.runner import lint_document
+    from citelint.runner import failure_reason, lint_document
 
     config = plan.config
     key = pickle.dumps(config)
-    rules_for: dict[tuple[str, ...], list] = {}
     per_path = bool(config.per_file_ignores) and plan.path_at is not None
     default_codes = tuple(config.enabled_codes())
     for row in rows:
@@ -165,24 +164,21 @@ def _lint_partition(plan: _Plan, rows: Iterator[Any]) -> Iterator[tuple]:
         if path is not None:
             path = str(path)
         codes = tuple(config.enabled_codes(path)) if per_path else default_codes
-        rules = rules_for.get(codes)
+        rules = _WORKER_RULES.get((key, codes))
         if rules is None:
-            rules = _WORKER_RULES.get((key, codes))
-            if rules is None:
-                rules = _WORKER_RULES[(key, codes)] = config.instantiate(list(codes))
-            rules_for[codes] = rules
+            rules = _WORKER_RULES[(key, codes)] = config.instantiate(list(codes))
         ids = tuple(row[: plan.n_ids])
         try:
             findings = lint_document(Document(text=text, path=path), config, rules)
-        except RecursionError:
+        except RecursionError as exc:
             if not plan.report_errors:
-                raise RuntimeError(f"{_page(plan, ids)}: nesting too deep to parse") from None
-            yield (*ids, *_NO_FINDING, "nesting too deep to parse")
+                raise RuntimeError(f"{_page(plan, ids)}: {failure_reason(exc)}") from None
+            yield (*ids, *_NO_FINDING, failure_reason(exc))
             continue
         except Exception as exc:
             if not plan.report_errors:
                 raise RuntimeError(f"citelint failed on {_page(plan, ids)}: {exc}") from exc
-            yield (*ids, *_NO_FINDING, f"internal error: {exc}")
+            yield (*ids, *_NO_FINDING, failure_reason(exc))
             continue
         tail = (None,) if plan.report_errors else ()
         for f in findings:

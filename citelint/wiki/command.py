@@ -27,7 +27,7 @@ from citelint.document import Document
 from citelint.registry import RegistryError
 from citelint.reporters import FORMATS
 from citelint.rescue import Source, Sources, read_sources, rescue_option, with_rescue
-from citelint.runner import FileResult, RuleCrash, lint_document
+from citelint.runner import LINT_FAILURES, FileResult, failure_reason, lint_document
 
 if TYPE_CHECKING:  # httpx is imported only when a page is fetched
     from citelint.wiki.api import Page, WikiClient
@@ -238,11 +238,8 @@ def page(
                         click.echo(unified_diff(pg.label, pg.text, fixed), nl=False)
                 else:
                     findings = lint_document(doc, cfg, page_rules)
-            except RuleCrash as exc:
-                results.append(FileResult(pg.label, error=f"internal error: {exc}"))
-                continue
-            except RecursionError:
-                results.append(FileResult(pg.label, error="nesting too deep to parse"))
+            except LINT_FAILURES as exc:
+                results.append(FileResult(pg.label, error=failure_reason(exc)))
                 continue
             results.append(FileResult(pg.label, findings, title=pg.title))
 
