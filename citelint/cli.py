@@ -41,6 +41,7 @@ from citelint.rescue import rescue_option, rescuing
 from citelint.runner import (
     LINT_FAILURES,
     FileResult,
+    drop_source_lines,
     fails,
     failure_reason,
     lint_document,
@@ -545,16 +546,11 @@ def iter_results(
             results.append(result)
         else:
             if not keep_source:
-                _drop_source(result)
+                drop_source_lines(result.findings)
             yield result
     if links is not None:
         _lint_with_links(results, pending, fixing, links)
         yield from results
-
-
-def _drop_source(result: FileResult) -> None:
-    for f in result.findings:
-        f.source_line = ""
 
 
 #: rules built in this worker process, by the key the parent gave their configuration
@@ -577,7 +573,7 @@ def _lint_task(task: tuple[Any, ...]) -> FileResult:
         rules = _WORKER_RULES[key] = cfg.instantiate(list(codes))
     result = lint_one(doc, cfg, rules, None)
     if not keep_source:
-        _drop_source(result)
+        drop_source_lines(result.findings)
     return result
 
 

@@ -20,7 +20,7 @@ from citelint.finding import Finding
 from citelint.interrupts import interrupts_deferred
 from citelint.parallel import ordered_map
 from citelint.reporters.stream import Stream, Tally
-from citelint.runner import LINT_FAILURES, failure_reason, lint_document
+from citelint.runner import LINT_FAILURES, drop_source_lines, failure_reason, lint_document
 
 
 @dataclass
@@ -68,8 +68,7 @@ def lint_item(item: Page | RawPage | BadPage) -> PageResult:
     except LINT_FAILURES as exc:
         result.error = failure_reason(exc)
     if not _WORKER["keep_source"]:
-        for f in result.findings:
-            f.source_line = ""  # only the text format shows it; do not ship it back
+        drop_source_lines(result.findings)
     return result
 
 

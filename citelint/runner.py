@@ -27,6 +27,13 @@ class RuleCrash(Exception):
 LINT_FAILURES = (RuleCrash, RecursionError)
 
 
+def drop_source_lines(findings: Iterable[Finding]) -> None:
+    """Only the text format shows a finding's source line: drop it before a result is
+    sent between processes or kept for a streaming report."""
+    for f in findings:
+        f.source_line = ""
+
+
 def failure_reason(exc: BaseException) -> str:
     """One line on why a document could not be linted (one of ``LINT_FAILURES``)."""
     if isinstance(exc, RecursionError):
