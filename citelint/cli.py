@@ -318,13 +318,7 @@ def finish_report(
             sys.exit(EXIT_ERROR)
         if hidden and not quiet:
             _err(f"{hidden} finding{'' if hidden == 1 else 's'} hidden by the baseline.")
-    out: Any = sys.stdout
-    if output:
-        try:
-            out = open(output, "w", encoding="utf-8")  # noqa: SIM115
-        except OSError as exc:
-            _err(f"cannot write the report to {output}: {exc.strerror or exc}")
-            sys.exit(EXIT_ERROR)
+    out = _open_report(output)
     try:
         if quiet and fmt in (None, "text", "concise") and not any(r.findings for r in results):
             pass
@@ -342,8 +336,7 @@ def finish_report(
     except BrokenPipeError:
         _stdout_closed()  # the reader has seen enough; the exit code still tells all
     except OSError as exc:
-        _err(f"cannot write the report to {output or 'standard output'}: {exc.strerror or exc}")
-        sys.exit(EXIT_ERROR)
+        _cannot_write(output or "standard output", exc)
     finally:
         if output:
             out.close()
@@ -366,13 +359,7 @@ def _stream_report(
     """Write each result as it comes (nothing is kept but counts); the exit code."""
     from citelint.reporters.stream import Tally, open_stream
 
-    out: Any = sys.stdout
-    if output:
-        try:
-            out = open(output, "w", encoding="utf-8")  # noqa: SIM115
-        except OSError as exc:
-            _err(f"cannot write the report to {output}: {exc.strerror or exc}")
-            return EXIT_ERROR
+    out = _open_report(output)
     remaining = Counter(known) if known is not None else None
     hidden = 0
     errors: list[str] = []
@@ -410,8 +397,7 @@ def _stream_report(
     except BrokenPipeError:
         _stdout_closed()
     except OSError as exc:
-        _err(f"cannot write the report to {output or 'standard output'}: {exc.strerror or exc}")
-        return EXIT_ERROR
+        _cannot_write(output or "standard output", exc)
     finally:
         if output:
             out.close()
@@ -430,8 +416,7 @@ def _check_writable(output: str) -> None:
     """Refuse an ``-o`` path that cannot be written before linting anything."""
     target = Path(output)
     if target.is_dir():
-        _err(f"cannot write the report to {output}: is a directory")
-        sys.exit(EXIT_ERROR)
+        _cannot_write(output, "is a directory")
     try:
         existed = target.exists()
         with open(target, "a", encoding="utf-8"):
@@ -439,8 +424,23 @@ def _check_writable(output: str) -> None:
         if not existed:
             target.unlink()
     except OSError as exc:
-        _err(f"cannot write the report to {output}: {exc.strerror or exc}")
-        sys.exit(EXIT_ERROR)
+        _cannot_write(output, exc)
+
+
+def _open_report(output: str | None) -> Any:
+    """Standard output, or the ``-o`` file."""
+    if not output:
+        return sys.stdout
+    try:
+        return open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        _cannot_write(output, exc)
+
+
+def _cannot_write(where: str, why: OSError | str) -> NoReturn:
+    reason = why if isinstance(why, str) else why.strerror or why
+    _err(f"cannot write the report to {where}: {reason}")
+    sys.exit(EXIT_ERROR)
 
 
 @dataclass
@@ -812,9 +812,7 @@ def dump(
         sys.exit(EXIT_ERROR)
     if output:
         _check_writable(output)
-    out: Any = sys.stdout
-    if output:
-        out = open(output, "w", encoding="utf-8")  # noqa: SIM115
+    out = _open_report(output)
     options = {"color": color if not output else False, "quiet": quiet, "summary": False}
     stream = open_stream(fmt, out, options)
     errors: list[str] = []
