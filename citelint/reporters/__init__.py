@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TextIO
 
 from citelint.runner import FileResult
@@ -11,17 +12,13 @@ Reporter = Callable[[list[FileResult], TextIO, dict], None]
 
 
 def get(name: str) -> Reporter:
-    from citelint.reporters import concise, github, json_report, sarif, text
+    """The reporter for a format: every format writes through its stream
+    (citelint.reporters.stream), fed the whole list."""
+    from citelint.reporters.stream import write_all
 
-    formats: dict[str, Reporter] = {
-        "text": text.report,
-        "concise": concise.report,
-        "json": json_report.report,
-        "jsonl": json_report.report_lines,
-        "github": github.report,
-        "sarif": sarif.report,
-    }
-    return formats[name]
+    if name not in FORMATS:
+        raise KeyError(name)
+    return partial(write_all, name)
 
 
 FORMATS = ("text", "concise", "json", "jsonl", "github", "sarif")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import Any
 
-from citelint.reporters.stream import Stream, write_all
-from citelint.runner import FileResult
+from citelint.reporters.stream import Stream
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -28,7 +27,3 @@ class Github(Stream):
                 f"endLine={f.end_line},endColumn={f.end_column},"
                 f"title={_prop(f.code + ' ' + f.name)}::{_data(f.message)}\n"
             )
-
-
-def report(results: list[FileResult], out: TextIO, options: dict) -> None:
-    write_all("github", results, out, options)

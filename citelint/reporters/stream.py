@@ -13,6 +13,9 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
+#: the ``version`` of the JSON report's schema (DESIGN.md)
+SCHEMA_VERSION = 1
+
 
 class Tally:
     """The counts a summary needs, added up result by result."""
@@ -107,7 +110,6 @@ class Json(Stream):
 
     def __init__(self, out: TextIO, options: dict) -> None:
         from citelint import __version__
-        from citelint.reporters.json_report import SCHEMA_VERSION
 
         super().__init__(out, options)
         self.errors: list[dict[str, Any]] = []

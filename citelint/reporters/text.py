@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from citelint.reporters.stream import Stream, Tally, write_all
+from citelint.reporters.stream import Stream, Tally
 from citelint.runner import FileResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -186,10 +186,6 @@ class TextStream(Stream):
             line = summary_line(tally, self.options)
             if line is not None:
                 self.console.print(line)
-
-
-def report(results: list[FileResult], out: TextIO, options: dict) -> None:
-    write_all("text", results, out, options)
 
 
 def _terminal_width(out: TextIO, fallback: int) -> int:
