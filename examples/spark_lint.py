@@ -9,8 +9,7 @@ INPUT is either
   ``wmf.mediawiki_wikitext_current`` table's files, or any Parquet with those columns), or
 * a MediaWiki XML dump (``*.xml``, ``*.xml.bz2``, ``*.xml.gz``, ``*.xml.xz``, e.g.
   ``enwiki-…-pages-articles.xml.bz2``): its pages are streamed on the driver
-  (``citelint dump``'s reader when this citelint has it, which skips a malformed page
-  instead of stopping; else ``xml.etree.ElementTree.iterparse``; ``--reader``),
+  (``citelint dump``'s reader, which skips a malformed page instead of stopping),
   ``--batch-size`` pages at a time, and each batch is linted by the cluster and appended
   to OUTPUT. Driver memory stays bounded whatever the size of the dump.
 
@@ -29,16 +28,13 @@ codes, prefixes or names), ``--config citelint.toml``, ``--partitions N``, ``--o
 from __future__ import annotations
 
 import argparse
-import bz2
-import gzip
 import itertools
-import lzma
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from citelint.config import load_file
+from citelint.dump import BadPage, iter_pages, open_dump
 from citelint.spark import lint_dataframe
 
 #: The page columns this script reads and writes (Wikimedia's names).
@@ -48,87 +44,24 @@ PAGE_SCHEMA = (
 ID_COLS = ["page_id", "page_namespace", "page_title", "revision_id"]
 
 
-def _open(path: str):
-    if path.endswith(".bz2"):
-        return bz2.open(path, "rb")
-    if path.endswith(".gz"):
-        return gzip.open(path, "rb")
-    if path.endswith(".xz"):
-        return lzma.open(path, "rb")
-    return open(path, "rb")
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def read_xml_pages(
-    path: str, namespaces: Iterable[int] | None = (0,), skip_redirects: bool = True
-) -> Iterator[tuple[int, int, str, int, str | None]]:
-    """Stream ``(page_id, page_namespace, page_title, revision_id, revision_text)`` from a
-    MediaWiki XML export, one tuple per revision, without holding the dump in memory."""
-    wanted = None if namespaces is None else set(namespaces)
-    with _open(path) as stream:
-        context = ET.iterparse(stream, events=("start", "end"))
-        _, root = next(context)
-        for event, elem in context:
-            if event != "end" or _local(elem.tag) != "page":
-                continue
-            page = {_local(child.tag): child for child in elem}
-            ns = int(page["ns"].text) if "ns" in page else 0
-            redirect = "redirect" in page
-            if (wanted is None or ns in wanted) and not (skip_redirects and redirect):
-                page_id = int(page["id"].text)
-                title = page["title"].text or ""
-                for child in elem:
-                    if _local(child.tag) != "revision":
-                        continue
-                    revision_id = None
-                    text = None
-                    for part in child:
-                        name = _local(part.tag)
-                        if name == "id":
-                            revision_id = int(part.text)
-                        elif name == "text":
-                            deleted = part.get("deleted") is not None
-                            text = None if deleted else (part.text or "")
-                    yield page_id, ns, title, revision_id, text
-            elem.clear()
-            root.clear()  # drop the finished pages the root still references
-
-
 def dump_pages(
-    path: str,
-    namespaces: Iterable[int] | None = (0,),
-    skip_redirects: bool = True,
-    reader: str = "auto",
+    path: str, namespaces: Iterable[int] | None = (0,), skip_redirects: bool = True
 ) -> Iterator[tuple[int | None, int, str, int | None, str | None]]:
-    """The same tuples as :func:`read_xml_pages`, read by ``citelint dump``'s page reader
-    (``citelint.dump``: each page parsed on its own, so a malformed or oversize page is
-    skipped with a note on stderr instead of ending the run; .xz too) when this citelint
-    has it and ``reader`` is ``auto`` or ``citelint``, else by :func:`read_xml_pages`."""
-    if reader != "stdlib":
-        try:
-            from citelint.dump import BadPage, iter_pages, open_dump
-        except ImportError:
-            if reader == "citelint":
-                raise
-        else:
-            data, raw = open_dump(path)
-            wanted = None if namespaces is None else set(namespaces)
-            try:
-                for page in iter_pages(data, namespaces=wanted, skip_redirects=skip_redirects):
-                    if isinstance(page, BadPage):
-                        print(
-                            f"skipped page {page.id} {page.title!r}: {page.reason}", file=sys.stderr
-                        )
-                        continue
-                    yield page.id, page.ns, page.title, page.revision_id, page.text
-            finally:
-                data.close()
-                raw.close()
-            return
-    yield from read_xml_pages(path, namespaces, skip_redirects)
+    """Stream ``(page_id, page_namespace, page_title, revision_id, revision_text)`` from a
+    MediaWiki XML dump with ``citelint dump``'s page reader (``citelint.dump``: each page
+    parsed on its own, so a malformed or oversize page is skipped with a note on stderr
+    instead of ending the run), without holding the dump in memory."""
+    data, raw = open_dump(path)
+    wanted = None if namespaces is None else set(namespaces)
+    try:
+        for page in iter_pages(data, namespaces=wanted, skip_redirects=skip_redirects):
+            if isinstance(page, BadPage):
+                print(f"skipped page {page.id} {page.title!r}: {page.reason}", file=sys.stderr)
+                continue
+            yield page.id, page.ns, page.title, page.revision_id, page.text
+    finally:
+        data.close()
+        raw.close()
 
 
 def _batches(rows: Iterator, size: int) -> Iterator[list]:
@@ -167,12 +100,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--overwrite", action="store_true", help="replace OUTPUT if it exists")
     p.add_argument("--master", help="Spark master when run without spark-submit")
     p.add_argument(
-        "--reader",
-        choices=("auto", "citelint", "stdlib"),
-        default="auto",
-        help="XML page reader: citelint.dump's (auto: when installed) or the stdlib one here",
-    )
-    p.add_argument(
         "--on-error",
         choices=("report", "raise"),
         default="report",
@@ -204,7 +131,7 @@ def run(args: argparse.Namespace, spark) -> tuple[dict[str, int], int]:
     first_mode = "overwrite" if args.overwrite else "errorifexists"
     is_xml = any(args.input.endswith(s) for s in (".xml", ".xml.bz2", ".xml.gz", ".xml.xz"))
     if is_xml:
-        pages = dump_pages(args.input, namespaces, not args.include_redirects, args.reader)
+        pages = dump_pages(args.input, namespaces, not args.include_redirects)
         slices = args.partitions or spark.sparkContext.defaultParallelism
         mode = first_mode
         for batch in _batches(pages, args.batch_size):
