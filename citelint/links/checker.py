@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import email.utils
 import errno
 import heapq
 import importlib.util
@@ -50,6 +49,7 @@ from citelint.links.result import (
 )
 from citelint.links.safety import BlockedAddress, DNSFailure, GuardedBackend, host_refusal
 from citelint.links.settings import LinkSettings
+from citelint.retry import retry_after_seconds
 
 OnResult = Callable[[LinkResult], None]
 _T = TypeVar("_T")
@@ -98,19 +98,7 @@ class _Answer:
         """Seconds from a ``Retry-After`` header (delta or HTTP date), if any."""
         if self.headers is None:
             return None
-        value = self.headers.get("retry-after")
-        if not value:
-            return None
-        value = value.strip()
-        if value.isdigit():
-            return float(value)
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        if when is None:
-            return None
-        return max(0.0, when.timestamp() - time.time())
+        return retry_after_seconds(self.headers.get("retry-after"))
 
 
 @dataclass(eq=False)

@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 
 from citelint import __version__
+from citelint.retry import retry_after_seconds
 
 CONTACT_URL = "https://github.com/citelint/citelint"
 USER_AGENT = f"citelint/{__version__} (+{CONTACT_URL}; citation linter) httpx/{httpx.__version__}"
@@ -64,11 +65,8 @@ def _batches(items: list[str], size: int) -> list[list[str]]:
 def _retry_after(response: httpx.Response | None, default: float) -> float:
     if response is None:
         return default
-    value = response.headers.get("Retry-After", "")
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        return default
+    seconds = retry_after_seconds(response.headers.get("Retry-After"))
+    return default if seconds is None else seconds
 
 
 class WikiClient:
